@@ -1,0 +1,67 @@
+namespace JewelBench.Core.Jobs;
+
+public sealed partial class Job
+{
+    public Stage AddStage(NewStage draft, Change change)
+    {
+        EnsureOpen("given new stages");
+        var checks = new Checks();
+        var name = checks.Text("name", draft.Name, 80, required: true);
+        var vendor = checks.Text("vendor", draft.Vendor, 80, required: false);
+        var cost = checks.Amount("cost", draft.Cost);
+        var notes = checks.Text("notes", draft.Notes, 1000, required: false);
+        checks.ThrowIfAny();
+
+        var stage = new Stage
+        {
+            Id = NextLineId("s"), Name = name!, Vendor = vendor, VendorKind = draft.VendorKind, Cost = cost,
+            DueDate = draft.DueDate, Notes = notes, Status = StageStatus.Pending,
+        };
+        Stages.Add(stage);
+        Record(change, "StageAdded", $"Stage {stage.Name} added", "stage", null, stage.Name);
+        return stage;
+    }
+
+    public void EditStage(string stageId, StageEdits edits, Change change)
+    {
+        EnsureOpen("changed");
+        var stage = FindStage(stageId);
+        var checks = new Checks();
+        var name = edits.Name.HasValue ? checks.Text("name", edits.Name.Value, 80, true) : stage.Name;
+        var vendor = edits.Vendor.HasValue ? checks.Text("vendor", edits.Vendor.Value, 80, false) : stage.Vendor;
+        var cost = edits.Cost.HasValue ? checks.Amount("cost", edits.Cost.Value) : stage.Cost;
+        var notes = edits.Notes.HasValue ? checks.Text("notes", edits.Notes.Value, 1000, false) : stage.Notes;
+        var position = edits.Position.HasValue ? checks.Range("position", edits.Position.Value, 0, Stages.Count - 1) : Stages.IndexOf(stage);
+        checks.ThrowIfAny();
+
+        var label = $"stage {stage.Name}";
+        Set(change, $"{label} name", stage.Name, name!, v => stage.Name = v);
+        Set(change, $"{label} vendor", stage.Vendor, vendor, v => stage.Vendor = v);
+        Set(change, $"{label} vendor kind", stage.VendorKind, edits.VendorKind.HasValue ? edits.VendorKind.Value : stage.VendorKind, v => stage.VendorKind = v);
+        Set(change, $"{label} cost", stage.Cost, cost, v => stage.Cost = v);
+        Set(change, $"{label} due date", stage.DueDate, edits.DueDate.HasValue ? edits.DueDate.Value : stage.DueDate, v => stage.DueDate = v);
+        Set(change, $"{label} notes", stage.Notes, notes, v => stage.Notes = v);
+        Set(change, $"{label} status", stage.Status, edits.Status.HasValue ? edits.Status.Value : stage.Status, v =>
+        {
+            stage.Status = v;
+            if (v == StageStatus.InProgress) stage.StartedAt ??= change.At;
+            stage.FinishedAt = v is StageStatus.Done or StageStatus.Skipped ? change.At : null;
+        });
+        Set(change, $"{label} position", Stages.IndexOf(stage) + 1, position + 1, _ =>
+        {
+            Stages.Remove(stage);
+            Stages.Insert(position, stage);
+        });
+    }
+
+    public void RemoveStage(string stageId, Change change)
+    {
+        EnsureOpen("changed");
+        var stage = FindStage(stageId);
+        Stages.Remove(stage);
+        Record(change, "StageRemoved", $"Stage {stage.Name} removed", "stage", stage.Name, null);
+    }
+
+    private Stage FindStage(string stageId) =>
+        Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException($"Stage {stageId} is not on job {Id}.");
+}

@@ -1,0 +1,65 @@
+using JewelBench.Core.History;
+using JewelBench.Core.Jobs;
+
+namespace JewelBench.Core.Stock;
+
+public enum StockStatus { Available, Reserved, Sold }
+
+/// <summary>A piece of finished inventory (StockID), created by a job's close-out.</summary>
+public sealed class StockItem : Recorded
+{
+    public required string StockId { get; init; }
+    public required string Sku { get; init; }
+    public string Title { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string Vendor { get; set; } = "";
+    public string StorageLocation { get; set; } = "";
+    public int Quantity { get; set; }
+    public decimal CostBasis { get; set; }
+    public decimal UnitCost { get; set; }
+    public decimal? RetailPrice { get; set; }
+    public StockStatus Status { get; set; }
+    public string? JobId { get; set; }
+
+    public static string FormatId(int number) => $"S-{number:D5}";
+
+    public static StockItem FromJob(string stockId, string? sku, string title, string category, string vendor,
+        string location, int quantity, decimal costBasis, decimal? retailPrice, string jobId, Change change)
+    {
+        var item = new StockItem
+        {
+            StockId = stockId, Sku = sku ?? stockId, Title = title, Category = category, Vendor = vendor,
+            StorageLocation = location, Quantity = quantity, CostBasis = costBasis,
+            UnitCost = Math.Round(costBasis / quantity, 4, MidpointRounding.AwayFromZero),
+            RetailPrice = retailPrice, Status = StockStatus.Available, JobId = jobId,
+        };
+        item.Created(change);
+        item.Record(change, "Created", $"Created by job {jobId} at cost basis {costBasis:0.00}");
+        return item;
+    }
+
+    public void Reserve(Change change) => Move(StockStatus.Available, StockStatus.Reserved, "Reserved", change);
+
+    public void Release(Change change) => Move(StockStatus.Reserved, StockStatus.Available, "Released", change);
+
+    public void Sell(Change change)
+    {
+        if (Status == StockStatus.Sold) throw new RuleConflictException($"{StockId} is already sold.", []);
+        Move(Status, StockStatus.Sold, "Sold", change);
+    }
+
+    private void Move(StockStatus from, StockStatus to, string action, Change change)
+    {
+        if (Status != from)
+            throw new RuleConflictException($"{StockId} is {Status}: it cannot be {action.ToLowerInvariant()}.", Allowed());
+        Status = to;
+        Record(change, action, $"{action} {StockId}", "status", from.ToString(), to.ToString());
+    }
+
+    private IReadOnlyList<string> Allowed() => Status switch
+    {
+        StockStatus.Available => ["reserve", "sell"],
+        StockStatus.Reserved => ["release", "sell"],
+        _ => [],
+    };
+}

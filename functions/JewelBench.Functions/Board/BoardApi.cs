@@ -1,0 +1,30 @@
+using JewelBench.Core.Board;
+
+namespace JewelBench.Functions.Board;
+
+public sealed record CardDto(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
+    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane);
+
+public sealed record LaneDto(Lane Lane, string Title, IReadOnlyList<CardDto> Cards);
+
+public sealed record BoardDto(IReadOnlyList<LaneDto> Lanes);
+
+public static class BoardApi
+{
+    private static readonly (Lane Lane, string Title)[] Lanes =
+        [(Lane.InShop, "In Shop"), (Lane.InProgress, "In Progress"), (Lane.ReadyForPickup, "Ready for Pickup"), (Lane.OnHold, "On Hold")];
+
+    public static RouteHandlerBuilder MapBoard(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/board", GetBoard).WithTags("Board");
+
+    /// <summary>One range query over the card rows: closed jobs are never read.</summary>
+    private static async Task<Ok<BoardDto>> GetBoard(Caller caller, IShopTable table, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cards = (await table.QueryAsync<BoardCard>(caller.ShopId, Keys.CardPrefix, ct)).Select(r => r.Value).ToList();
+        var lanes = Lanes.Select(l => new LaneDto(l.Lane, l.Title, BoardCard.Order(cards.Where(c => c.Lane == l.Lane))
+            .Select(c => new CardDto(c.JobId, c.Module, c.Description, c.Customer, c.Rush, c.Location, c.Lane, c.Status,
+                c.CreatedAt, c.DaysInLane(now))).ToList())).ToList();
+        return TypedResults.Ok(new BoardDto(lanes));
+    }
+}

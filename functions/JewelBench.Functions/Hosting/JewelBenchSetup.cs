@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JewelBench.Functions.Board;
+using JewelBench.Functions.Demo;
+using JewelBench.Functions.Health;
+using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Stock;
+
+namespace JewelBench.Functions.Hosting;
+
+public static class JewelBenchSetup
+{
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    public static IHostApplicationBuilder AddJewelBench(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JewelBenchOptions>().BindConfiguration("jewelbench");
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration("jewelbench:storage")
+            .Configure<IConfiguration>((o, config) => o.ConnectionString = config["AzureWebJobsStorage"] ?? o.ConnectionString);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(Json);
+        builder.Services.AddSingleton<AzureShopTable>();
+        builder.Services.AddSingleton<IShopTable>(sp => sp.GetRequiredService<AzureShopTable>());
+        builder.Services.AddHostedService<StorageSetup>();
+        builder.Services.AddHostedService<DemoShopSeeder>();
+        builder.Services.AddScoped<CommandRunner>();
+        builder.Services.AddScoped<JobCommands>();
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapJewelBench(this WebApplication app)
+    {
+        app.UseRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi("/api/openapi.json");
+        var api = app.MapGroup("/api").AddEndpointFilter<DomainErrorFilter>();
+        api.MapHealth();
+        api.MapJobs();
+        api.MapJobLines();
+        api.MapJobLifecycle();
+        api.MapBoard();
+        api.MapStock();
+        return app;
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    }
+
+    private static void Configure(JsonSerializerOptions options) =>
+        options.Converters.Add(new JsonStringEnumConverter());
+}

@@ -1,0 +1,60 @@
+using JewelBench.Core.Board;
+using JewelBench.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JewelBench.Functions.Jobs;
+
+/// <summary>Creates jobs and runs commands on them, keeping each job's board card in the same transaction.</summary>
+public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner, IOptions<JewelBenchOptions> options)
+{
+    public string Currency => options.Value.Currency;
+
+    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct)
+    {
+        var prefix = draft.Module.ToString()[..1];
+        for (var attempt = 1; ; attempt++)
+        {
+            var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
+            var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
+            try
+            {
+                await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);
+                return Answers.Created(job, job.ToDto(Currency), $"/api/jobs/{job.Id}");
+            }
+            catch (ConcurrencyException) when (attempt < 5)
+            {
+                // Another job took the number: read the counter again.
+            }
+        }
+    }
+
+    public static IEnumerable<TableWrite> NewJobWrites(Job job)
+    {
+        var writes = RecordedWrites.Insert(Keys.Job(job.Id), job.Id, job).ToList();
+        if (CardWrite(job, wasOnBoard: false) is { } card) writes.Add(card);
+        return writes;
+    }
+
+    public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
+        Func<Job, Change, Task<IEnumerable<TableWrite>>> command, int successStatus = StatusCodes.Status200OK) =>
+        runner.RunAsync<Job>(caller, jobId, Keys.Job(jobId), request.Headers.IfMatch, reason, async (job, change) =>
+        {
+            var wasOnBoard = BoardCard.For(job) is not null;
+            var writes = (await command(job, change)).ToList();
+            if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
+            return writes;
+        }, job => job.ToDto(Currency), "Job", successStatus, request.HttpContext.RequestAborted);
+
+    public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
+        Action<Job, Change> command, int successStatus = StatusCodes.Status200OK) =>
+        RunAsync(caller, jobId, request, reason, (job, change) =>
+        {
+            command(job, change);
+            return Task.FromResult(Enumerable.Empty<TableWrite>());
+        }, successStatus);
+
+    /// <summary>The card row exists exactly while the job is on the board.</summary>
+    public static TableWrite? CardWrite(Job job, bool wasOnBoard) => BoardCard.For(job) is { } card
+        ? new TableWrite.Upsert(Keys.Card(job.Id), card)
+        : wasOnBoard ? new TableWrite.Delete(Keys.Card(job.Id), "*") : null;
+}

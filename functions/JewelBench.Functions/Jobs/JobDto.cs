@@ -1,0 +1,28 @@
+using JewelBench.Core.Board;
+
+namespace JewelBench.Functions.Jobs;
+
+public sealed record JobDto(string Id, JobModule Module, string Description, DateOnly? TargetDate, bool Rush,
+    string Store, string? Customer, int Quantity, bool OnHold, JobStatus Status, Lane? Lane, int Version,
+    string CreatedBy, DateTimeOffset CreatedAt, string UpdatedBy, DateTimeOffset UpdatedAt, DateTimeOffset LaneSince,
+    IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
+    Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions);
+
+public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost);
+
+public sealed record JobSummary(string Id, JobModule Module, string Description, string? Customer, JobStatus Status,
+    bool Rush, string Store, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, decimal Total);
+
+public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int PageSize, int Total);
+
+public static class JobMappings
+{
+    public static JobDto ToDto(this Job job, string currency) => new(job.Id, job.Module, job.Description,
+        job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
+        job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
+        job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost)).ToList(),
+        JobCosts.Of(job), currency, job.Completion, job.AllowedTransitions);
+
+    public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
+        job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);
+}

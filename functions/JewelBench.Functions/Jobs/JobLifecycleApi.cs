@@ -1,0 +1,64 @@
+using JewelBench.Core.History;
+using JewelBench.Core.Stock;
+
+namespace JewelBench.Functions.Jobs;
+
+/// <summary>Start, cancel, complete (close-out into inventory), reopen, and the job's history.</summary>
+public static class JobLifecycleApi
+{
+    public static RouteGroupBuilder MapJobLifecycle(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/jobs/{id}").WithTags("Lifecycle");
+        group.MapPost("/transitions", Transition);
+        group.MapPost("/complete", Complete);
+        group.MapPost("/reopen", Reopen);
+        group.MapGet("/history", History);
+        return group;
+    }
+
+    private static async Task<IResult> Transition(string id, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("to");
+        var to = body.Enum<JobStatus>("to");
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.TransitionTo(to!.Value, change));
+    }
+
+    private static async Task<IResult> Complete(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var form = new CompletionForm(body.Text("title"), body.Text("category"), body.Text("vendor"), body.Text("storageLocation"),
+            body.Int("quantity"), body.Bool("separateItems") ?? false, body.Decimal("retailPrice"));
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), async (job, change) =>
+        {
+            var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
+            var pieces = job.Complete(form, last + 1, change);
+            return pieces.SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p)).Append(advance(pieces.Count));
+        });
+    }
+
+    /// <summary>Deletes the pieces close-out created, each conditional on the state it was read in.</summary>
+    private static async Task<IResult> Reopen(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), async (job, change) =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>
+                table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(p), ct)))).OfType<Stored<StockItem>>().ToList();
+            job.Reopen(stored.Select(s => s.Value).ToList(), change);
+            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag));
+        });
+    }
+
+    private static async Task<IResult> History(string id, Caller caller, IShopTable table, CancellationToken ct)
+    {
+        if (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is null)
+            return Answers.NotFound($"Job {id} was not found.");
+        var events = await table.QueryAsync<HistoryEvent>(caller.ShopId, Keys.HistoryPrefix(id), ct);
+        return TypedResults.Ok(events.Select(e => e.Value).ToList());
+    }
+}

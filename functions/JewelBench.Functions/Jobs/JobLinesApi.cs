@@ -1,0 +1,78 @@
+namespace JewelBench.Functions.Jobs;
+
+/// <summary>A job's stages and items (materials, labor, fees).</summary>
+public static class JobLinesApi
+{
+    public static RouteGroupBuilder MapJobLines(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/jobs/{id}").WithTags("Stages and items");
+        group.MapPost("/stages", AddStage);
+        group.MapPatch("/stages/{stageId}", EditStage);
+        group.MapDelete("/stages/{stageId}", RemoveStage);
+        group.MapPost("/items", AddItem);
+        group.MapPatch("/items/{itemId}", EditItem);
+        group.MapDelete("/items/{itemId}", RemoveItem);
+        return group;
+    }
+
+    private static async Task<IResult> AddStage(string id, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("name");
+        var draft = new NewStage(body.Text("name"), body.Text("vendor"), body.Enum<VendorKind>("vendorKind") ?? VendorKind.InHouse,
+            body.Decimal("cost") ?? 0, body.Date("dueDate"), body.Text("notes"));
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, null, (job, change) => job.AddStage(draft, change), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> EditStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var edits = new StageEdits
+        {
+            Name = body.Maybe("name", body.Text),
+            Vendor = body.Maybe("vendor", body.Text),
+            VendorKind = body.MaybeValue("vendorKind", body.Enum<VendorKind>),
+            Cost = body.MaybeValue("cost", body.Decimal),
+            DueDate = body.Maybe("dueDate", body.Date),
+            Status = body.MaybeValue("status", body.Enum<StageStatus>),
+            Notes = body.Maybe("notes", body.Text),
+            Position = body.MaybeValue("position", body.Int),
+        };
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.EditStage(stageId, edits, change));
+    }
+
+    private static Task<IResult> RemoveStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs) =>
+        jobs.RunAsync(caller, id, request, null, (job, change) => job.RemoveStage(stageId, change));
+
+    private static async Task<IResult> AddItem(string id, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("kind");
+        body.Require("description");
+        var kind = body.Enum<ItemKind>("kind");
+        if (kind != ItemKind.Fee) body.Require("quantity");
+        var draft = new NewItem(kind ?? ItemKind.Material, body.Text("description"), body.Decimal("quantity") ?? 1,
+            body.Text("unit"), body.Decimal("unitCost") ?? 0);
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, null, (job, change) => job.AddItem(draft, change), StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> EditItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var edits = new ItemEdits
+        {
+            Description = body.Maybe("description", body.Text),
+            Quantity = body.MaybeValue("quantity", body.Decimal),
+            Unit = body.Maybe("unit", body.Text),
+            UnitCost = body.MaybeValue("unitCost", body.Decimal),
+        };
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.EditItem(itemId, edits, change));
+    }
+
+    private static Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
+        jobs.RunAsync(caller, id, request, null, (job, change) => job.RemoveItem(itemId, change));
+}

@@ -1,0 +1,74 @@
+using JewelBench.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JewelBench.Functions.Jobs;
+
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/jobs").WithTags("Jobs");
+        group.MapPost("/", CreateJob);
+        group.MapGet("/", ListJobs);
+        group.MapGet("/{id}", GetJob);
+        group.MapPatch("/{id}", EditJob);
+        return group;
+    }
+
+    private static async Task<IResult> CreateJob(Caller caller, HttpRequest request, JobCommands jobs, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("description");
+        var module = body.Enum<JobModule>("module") ?? JobModule.Production;
+        var draft = new NewJob(body.Text("description"), module, body.Date("targetDate"), body.Bool("rush") ?? false,
+            body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1);
+        body.ThrowIfInvalid();
+        if (module != JobModule.Production)
+            throw ValidationFailedException.For("module", "only Production jobs can be opened so far.");
+        return await jobs.CreateAsync(caller, draft, ct);
+    }
+
+    private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, JobCommands jobs, CancellationToken ct) =>
+        await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is { } stored
+            ? Answers.Ok(stored.Value, stored.Value.ToDto(jobs.Currency))
+            : Answers.NotFound($"Job {id} was not found.");
+
+    private static async Task<IResult> EditJob(string id, Caller caller, HttpRequest request, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var edits = new JobEdits
+        {
+            Description = body.Maybe("description", body.Text),
+            TargetDate = body.Maybe("targetDate", body.Date),
+            Rush = body.MaybeValue("rush", body.Bool),
+            Store = body.Maybe("store", body.Text),
+            Customer = body.Maybe("customer", body.Text),
+            Quantity = body.MaybeValue("quantity", body.Int),
+            OnHold = body.MaybeValue("onHold", body.Bool),
+        };
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.Edit(edits, change));
+    }
+
+    /// <summary>The list view: every job, closed ones included, newest first, filtered and paged.</summary>
+    private static async Task<Ok<JobPage>> ListJobs(Caller caller, IShopTable table, IOptions<JewelBenchOptions> options,
+        JobStatus? status, JobModule? module, string? q, int? page, CancellationToken ct)
+    {
+        var size = options.Value.ListPageSize;
+        var rows = await table.QueryAsync<Job>(caller.ShopId, Keys.JobPrefix, ct);
+        var matches = rows.Select(r => r.Value)
+            .Where(j => status is null || j.Status == status)
+            .Where(j => module is null || j.Module == module)
+            .Where(j => string.IsNullOrWhiteSpace(q) || Matches(j, q.Trim()))
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
+            .ToList();
+        var current = Math.Max(1, page ?? 1);
+        var items = matches.Skip((current - 1) * size).Take(size).Select(j => j.ToSummary()).ToList();
+        return TypedResults.Ok(new JobPage(items, current, size, matches.Count));
+    }
+
+    private static bool Matches(Job job, string q) =>
+        new[] { job.Id, job.Description, job.Customer, job.Store, job.Completion?.Title }
+            .Any(text => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true)
+        || job.Completion?.Pieces.Any(p => p.Equals(q, StringComparison.OrdinalIgnoreCase)) == true;
+}

@@ -1,0 +1,47 @@
+using JewelBench.Core.History;
+using JewelBench.Core.Stock;
+
+namespace JewelBench.Functions.Stock;
+
+public static class StockApi
+{
+    public static RouteGroupBuilder MapStock(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/stock/{stockId}").WithTags("Stock");
+        group.MapGet("/", GetStock);
+        group.MapGet("/history", History);
+        group.MapPost("/reserve", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
+            Act(stockId, caller, request, runner, (item, change) => item.Reserve(change)));
+        group.MapPost("/release", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
+            Act(stockId, caller, request, runner, (item, change) => item.Release(change)));
+        group.MapPost("/sell", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
+            Act(stockId, caller, request, runner, (item, change) => item.Sell(change)));
+        return group;
+    }
+
+    private static async Task<IResult> GetStock(string stockId, Caller caller, IShopTable table, CancellationToken ct) =>
+        await table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(stockId), ct) is { } stored
+            ? Answers.Ok(stored.Value, stored.Value)
+            : Answers.NotFound($"Stock item {stockId} was not found.");
+
+    private static async Task<IResult> History(string stockId, Caller caller, IShopTable table, CancellationToken ct)
+    {
+        var events = await table.QueryAsync<HistoryEvent>(caller.ShopId, Keys.HistoryPrefix(stockId), ct);
+        return events.Count > 0
+            ? TypedResults.Ok(events.Select(e => e.Value).ToList())
+            : Answers.NotFound($"Stock item {stockId} was not found.");
+    }
+
+    private static async Task<IResult> Act(string stockId, Caller caller, HttpRequest request, CommandRunner runner,
+        Action<StockItem, Change> action)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.ThrowIfInvalid();
+        return await runner.RunAsync<StockItem>(caller, stockId, Keys.Stock(stockId), request.Headers.IfMatch, body.Text("reason"),
+            (item, change) =>
+            {
+                action(item, change);
+                return Task.FromResult(Enumerable.Empty<TableWrite>());
+            }, item => item, "Stock item", ct: request.HttpContext.RequestAborted);
+    }
+}

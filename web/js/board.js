@@ -1,0 +1,77 @@
+// Board view: In Shop / In Progress / Ready for Pickup columns plus an On Hold strip.
+import { getBoard } from './api.js';
+import { html, setHtml, badge, plural, problemHtml } from './ui.js';
+
+const COLUMNS = ['InShop', 'InProgress', 'ReadyForPickup'];
+const EMPTY = {
+  InShop: 'Nothing waiting in the shop.',
+  InProgress: 'No jobs in progress right now.',
+  ReadyForPickup: 'Nothing ready for pickup yet.',
+  OnHold: 'No jobs on hold.',
+};
+
+function card(c) {
+  const days = Number(c.daysInLane) || 0;
+  return html`<li><a class="job-card ${c.rush ? 'is-rush' : ''}" href="#/jobs/${encodeURIComponent(c.jobId)}">
+    <span class="card-top">
+      <span class="job-no">${c.jobId}</span>
+      ${c.rush && badge('RUSH', 'rush')}
+    </span>
+    <span class="card-title">${c.description}</span>
+    ${c.customer && html`<span class="card-meta"><span class="visually-hidden">Customer: </span>${c.customer}</span>`}
+    <span class="card-foot">
+      ${c.location && html`<span class="card-location">${c.location}</span>`}
+      <span class="card-days">${plural(days, 'day')} in lane</span>
+    </span>
+  </a></li>`;
+}
+
+function lane(l, extraClass = '') {
+  const id = `lane-${l.lane}`;
+  const cards = l.cards || [];
+  return html`<section class="lane ${extraClass}" aria-labelledby="${id}">
+    <h2 class="lane-title" id="${id}">${l.title}<span class="count"><span class="visually-hidden">(</span>${cards.length}<span class="visually-hidden"> ${cards.length === 1 ? 'job' : 'jobs'})</span></span></h2>
+    ${cards.length
+      ? html`<ul class="cards" role="list">${cards.map(card)}</ul>`
+      : html`<p class="lane-empty">${EMPTY[l.lane] || 'No jobs here.'}</p>`}
+  </section>`;
+}
+
+export async function renderBoard(view) {
+  setHtml(view, html`<div class="page-head">
+      <h1 tabindex="-1">Board</h1>
+      <div class="page-actions">
+        <button type="button" class="btn" data-refresh>Refresh</button>
+        <button type="button" class="btn btn-primary" data-new>New job</button>
+      </div>
+    </div>
+    <div class="board-body"><p class="loading" role="status">Loading board…</p></div>`);
+  view.querySelector('[data-new]').addEventListener('click', () => { location.hash = '#/new'; });
+  const refreshBtn = view.querySelector('[data-refresh]');
+  refreshBtn.addEventListener('click', () => load(view, refreshBtn));
+  await load(view);
+}
+
+async function load(view, button) {
+  const body = view.querySelector('.board-body');
+  body.setAttribute('aria-busy', 'true');
+  if (button) button.disabled = true;
+  try {
+    const data = await getBoard();
+    const lanes = data?.lanes || [];
+    const byName = Object.fromEntries(lanes.map((l) => [l.lane, l]));
+    const columns = COLUMNS.map((name) => byName[name] || { lane: name, title: name, cards: [] });
+    const hold = byName.OnHold || { lane: 'OnHold', title: 'On Hold', cards: [] };
+    const total = lanes.reduce((n, l) => n + (l.cards?.length || 0), 0);
+    setHtml(body, html`
+      ${total === 0 && html`<div class="empty-state"><p class="empty-title">The bench is clear.</p>
+        <p>No open jobs. Start one with <strong>New job</strong>.</p></div>`}
+      <div class="lanes">${columns.map((l) => lane(l))}</div>
+      ${lane(hold, 'lane-hold')}`);
+  } catch (err) {
+    setHtml(body, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+  } finally {
+    body.removeAttribute('aria-busy');
+    if (button) button.disabled = false;
+  }
+}
