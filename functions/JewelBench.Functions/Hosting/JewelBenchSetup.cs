@@ -34,7 +34,10 @@ public static class JewelBenchSetup
     public static WebApplication MapJewelBench(this WebApplication app)
     {
         app.UseRequestLogging();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();

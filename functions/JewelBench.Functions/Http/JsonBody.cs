@@ -29,6 +29,11 @@ public sealed class JsonBody
         }
     }
 
+    /// <summary>Query-string parameters read with the same field-by-field checks; numbers given as text are accepted.</summary>
+    public static JsonBody FromQuery(Dictionary<string, string?> values) => new(new JsonObject(values
+        .Where(v => !string.IsNullOrWhiteSpace(v.Value))
+        .Select(v => KeyValuePair.Create(v.Key, int.TryParse(v.Value, out _) ? JsonNode.Parse(v.Value) : JsonValue.Create(v.Value)))));
+
     public bool Has(string field) => _json.ContainsKey(field);
 
     public string? Text(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : Invalid<string>(), "must be text.");

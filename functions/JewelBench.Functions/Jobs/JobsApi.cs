@@ -52,17 +52,20 @@ public static class JobsApi
 
     /// <summary>The list view: every job, closed ones included, newest first, filtered and paged.</summary>
     private static async Task<Ok<JobPage>> ListJobs(Caller caller, IShopTable table, IOptions<JewelBenchOptions> options,
-        JobStatus? status, JobModule? module, string? q, int? page, CancellationToken ct)
+        string? status, string? module, string? q, string? page, CancellationToken ct)
     {
+        var filter = JsonBody.FromQuery(new() { ["status"] = status, ["module"] = module, ["page"] = page });
+        var (wantedStatus, wantedModule, pageNumber) = (filter.Enum<JobStatus>("status"), filter.Enum<JobModule>("module"), filter.Int("page"));
+        filter.ThrowIfInvalid();
         var size = options.Value.ListPageSize;
         var rows = await table.QueryAsync<Job>(caller.ShopId, Keys.JobPrefix, ct);
         var matches = rows.Select(r => r.Value)
-            .Where(j => status is null || j.Status == status)
-            .Where(j => module is null || j.Module == module)
+            .Where(j => wantedStatus is null || j.Status == wantedStatus)
+            .Where(j => wantedModule is null || j.Module == wantedModule)
             .Where(j => string.IsNullOrWhiteSpace(q) || Matches(j, q.Trim()))
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
             .ToList();
-        var current = Math.Max(1, page ?? 1);
+        var current = Math.Max(1, pageNumber ?? 1);
         var items = matches.Skip((current - 1) * size).Take(size).Select(j => j.ToSummary()).ToList();
         return TypedResults.Ok(new JobPage(items, current, size, matches.Count));
     }
