@@ -40,7 +40,12 @@ public sealed class StockItem : Recorded
 
     public void Reserve(Change change) => Move(StockStatus.Available, StockStatus.Reserved, "Reserved", change);
 
-    public void Release(Change change) => Move(StockStatus.Reserved, StockStatus.Available, "Released", change);
+    /// <summary>Back to Available: a reservation ends, or a sale is returned.</summary>
+    public void Release(Change change)
+    {
+        if (Status == StockStatus.Available) throw new RuleConflictException($"{StockId} is already available.", Allowed());
+        Move(Status, StockStatus.Available, "Released", change);
+    }
 
     public void Sell(Change change)
     {
@@ -60,6 +65,6 @@ public sealed class StockItem : Recorded
     {
         StockStatus.Available => ["reserve", "sell"],
         StockStatus.Reserved => ["release", "sell"],
-        _ => [],
+        _ => ["release"],
     };
 }

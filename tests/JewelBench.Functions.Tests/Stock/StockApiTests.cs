@@ -40,12 +40,23 @@ public sealed class StockApiTests(JewelBenchApp app)
         await _client.PostAsJsonAsync($"/api/stock/{piece}/sell", new { });
         var before = await app.SnapshotAsync();
 
-        var release = await _client.PostAsJsonAsync($"/api/stock/{piece}/release", new { });
+        var reserve = await _client.PostAsJsonAsync($"/api/stock/{piece}/reserve", new { });
         var sell = await _client.PostAsJsonAsync($"/api/stock/{piece}/sell", new { });
 
-        await release.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["release"], (await reserve.ReadProblemAsync(HttpStatusCode.Conflict))["allowed"]!.AsArray().Select(a => (string)a!));
         await sell.ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ReleasingASoldPieceReturnsItToAvailable()
+    {
+        var piece = await NewPieceAsync();
+        await _client.PostAsJsonAsync($"/api/stock/{piece}/sell", new { });
+
+        var released = await (await _client.PostAsJsonAsync($"/api/stock/{piece}/release", new { reason = "Customer returned it" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Available", (string)released["status"]!);
     }
 
     [Fact]
