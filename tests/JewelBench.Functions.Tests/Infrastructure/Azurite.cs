@@ -16,6 +16,16 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    private static readonly Lazy<Task<Azurite>> SharedInstance = new(async () =>
+    {
+        var azurite = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Stop();
+        return azurite;
+    });
+
+    /// <summary>The one Azurite that every fixture of the test run shares; stopped when the run ends.</summary>
+    public static Task<Azurite> Shared => SharedInstance.Value;
+
     public static async Task<Azurite> StartAsync(string account = DevAccount, string key = DevKey)
     {
         var root = RepoRoot();
@@ -71,10 +81,16 @@ public sealed class Azurite : IAsyncDisposable
         throw new TimeoutException("Azurite did not open its table port within 30 s.");
     }
 
-    public async ValueTask DisposeAsync()
+    private void Stop()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -31,13 +31,9 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public static JsonSerializerOptions Json => JewelBenchSetup.Json;
 
-    public async Task InitializeAsync() => _azurite = await Azurite.StartAsync();
+    public async Task InitializeAsync() => _azurite = await Azurite.Shared;
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
-    }
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

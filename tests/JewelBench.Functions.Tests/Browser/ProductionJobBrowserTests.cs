@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JewelBench.Functions.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ProductionJobBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AProductionJobGoesFromIntakeToInventoryAndBack()
+    {
+        var page = await app.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync("/");
+
+        // Intake
+        await page.GetByRole(AriaRole.Link, new() { Name = "New job" }).ClickAsync();
+        await page.GetByLabel("Description").FillAsync("Stacking rings, sterling");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+        var heading = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"P-\d{4}") });
+        await Expect(heading).ToBeVisibleAsync();
+        var jobId = Regex.Match(await heading.InnerTextAsync(), @"P-\d{4}").Value;
+
+        // A stage and a material
+        await page.GetByLabel("Stage name").FillAsync("Polish");
+        await page.GetByLabel("Stage cost").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Polish", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Item description").FillAsync("Sterling wire");
+        await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("30");
+        await page.GetByLabel("Unit cost").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Expect(page.GetByText("Sterling wire")).ToBeVisibleAsync();
+
+        // Start, finish the stage, complete as 3 separate pieces
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start production" }).ClickAsync();
+        await Expect(page.GetByText("InProduction").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete & Create Inventory" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Dialog);
+        await form.GetByLabel("Category").FillAsync("Rings");
+        await form.GetByLabel("Quantity").FillAsync("3");
+        await form.GetByLabel("Separate items").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Complete", Exact = true }).ClickAsync();
+
+        var pieces = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^S-\d{5}$") });
+        await Expect(pieces).ToHaveCountAsync(3);
+        var soldId = await pieces.Nth(1).InnerTextAsync();
+
+        // Sell one piece; reopen is then refused with the reason
+        await pieces.Nth(1).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sell" }).ClickAsync();
+        await ConfirmAsync(page, "Sell");
+        await Expect(page.GetByText("Sold", new() { Exact = true }).First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = jobId }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen job" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Wrong ring size");
+        await ConfirmAsync(page, "Reopen");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{soldId} is Sold");
+
+        // Release the piece, then reopen: the StockIDs are gone and the history is complete
+        await page.GetByRole(AriaRole.Link, new() { Name = soldId }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
+        await ConfirmAsync(page, "Release");
+        await Expect(page.GetByText("Available", new() { Exact = true }).First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = jobId }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen job" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Wrong ring size");
+        await ConfirmAsync(page, "Reopen");
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete & Create Inventory" })).ToBeVisibleAsync();
+        await Expect(pieces).ToHaveCountAsync(0);
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "History" });
+        foreach (var entry in new[] { "created", "Polish", "Sterling wire", "Started", "Completed", "Reopened", "Removed" })
+            await Expect(history).ToContainTextAsync(entry);
+        var api = await page.APIRequest.GetAsync($"/api/stock/{soldId}");
+        Assert.Equal(404, api.Status);
+    }
+
+    /// <summary>Confirms the open dialog if the page asks; pages that act at once have no dialog.</summary>
+    private static async Task ConfirmAsync(IPage page, string button)
+    {
+        var confirm = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
+        await confirm.ClickAsync();
+    }
+}
