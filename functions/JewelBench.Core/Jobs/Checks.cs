@@ -26,6 +26,13 @@ internal sealed class Checks
         return value;
     }
 
+    /// <summary>A sum of money charged as it is: whole cents, so totals and splits add up exactly.</summary>
+    public decimal Money(string field, decimal value)
+    {
+        if (value != Jobs.Money.Round(value)) Fail(field, "must be in whole cents (at most 2 decimal places).");
+        return Amount(field, value);
+    }
+
     public int Range(string field, int value, int min, int max)
     {
         if (value < min || value > max) Fail(field, $"must be between {min} and {max}.");

@@ -20,16 +20,15 @@ public sealed partial class Job
     {
         EnsureItemsEditable();
         var item = FindItem(itemId);
-        var before = Describe(item);
-        var oldDescription = item.Description;
+        var (before, oldDescription) = (Describe(item), item.Description);
+        var oldValues = (item.Description, item.Quantity, item.Unit, item.UnitCost);
         Apply(item,
             edits.Description.HasValue ? edits.Description.Value : item.Description,
             edits.Quantity.HasValue ? edits.Quantity.Value : item.Quantity,
             edits.Unit.HasValue ? edits.Unit.Value : item.Unit,
             edits.UnitCost.HasValue ? edits.UnitCost.Value : item.UnitCost);
-        var after = Describe(item);
-        if (before != after || oldDescription != item.Description)
-            Record(change, "ItemEdited", $"{item.Kind} {item.Description} changed", "item", $"{oldDescription}: {before}", $"{item.Description}: {after}");
+        if (oldValues != (item.Description, item.Quantity, item.Unit, item.UnitCost))
+            Record(change, "ItemEdited", $"{item.Kind} {item.Description} changed", "item", $"{oldDescription}: {before}", $"{item.Description}: {Describe(item)}");
     }
 
     public void RemoveItem(string itemId, Change change)
@@ -64,7 +63,7 @@ public sealed partial class Job
 
     private static string Describe(JobItem item) => item.Kind == ItemKind.Fee
         ? string.Create(CultureInfo.InvariantCulture, $"{item.Cost:0.00}")
-        : string.Create(CultureInfo.InvariantCulture, $"{item.Quantity:0.###} {item.Unit} × {item.UnitCost:0.00} = {item.Cost:0.00}");
+        : string.Create(CultureInfo.InvariantCulture, $"{item.Quantity:0.###} {item.Unit} × {item.UnitCost:0.00##} = {item.Cost:0.00}");
 
     private void EnsureItemsEditable()
     {

@@ -39,7 +39,7 @@ public sealed partial class Job
         var vendor = checks.Text("vendor", form.Vendor, 80, required: false) ?? "In-house";
         var location = checks.Text("storageLocation", form.StorageLocation, 60, required: false) ?? Store;
         var quantity = checks.Range("quantity", form.Quantity ?? Quantity, 1, form.SeparateItems ? MaxSeparatePieces : MaxQuantity);
-        if (form.RetailPrice is { } retail) checks.Amount("retailPrice", retail);
+        if (form.RetailPrice is { } retail) checks.Money("retailPrice", retail);
         checks.ThrowIfAny();
 
         var open = Stages.Where(s => s.IsOpen).Select(s => $"Stage {s.Name} is {s.Status}").ToList();
@@ -66,7 +66,8 @@ public sealed partial class Job
     /// </summary>
     public IReadOnlyList<string> Reopen(IReadOnlyList<StockItem> pieces, Change change)
     {
-        EnsureAllowed(JobStatus.InProduction);
+        if (Status != JobStatus.Completed)
+            throw new RuleConflictException($"Only a completed job can be reopened; this one is {Status}.", Names(AllowedTransitions));
         RequireReason(change);
         var blockers = pieces.Where(p => p.Status != StockStatus.Available).Select(p => $"{p.StockId} is {p.Status}").ToList();
         if (blockers.Count > 0)

@@ -8,7 +8,7 @@ public sealed partial class Job
         var checks = new Checks();
         var name = checks.Text("name", draft.Name, 80, required: true);
         var vendor = checks.Text("vendor", draft.Vendor, 80, required: false);
-        var cost = checks.Amount("cost", draft.Cost);
+        var cost = checks.Money("cost", draft.Cost);
         var notes = checks.Text("notes", draft.Notes, 1000, required: false);
         checks.ThrowIfAny();
 
@@ -29,7 +29,7 @@ public sealed partial class Job
         var checks = new Checks();
         var name = edits.Name.HasValue ? checks.Text("name", edits.Name.Value, 80, true) : stage.Name;
         var vendor = edits.Vendor.HasValue ? checks.Text("vendor", edits.Vendor.Value, 80, false) : stage.Vendor;
-        var cost = edits.Cost.HasValue ? checks.Amount("cost", edits.Cost.Value) : stage.Cost;
+        var cost = edits.Cost.HasValue ? checks.Money("cost", edits.Cost.Value) : stage.Cost;
         var notes = edits.Notes.HasValue ? checks.Text("notes", edits.Notes.Value, 1000, false) : stage.Notes;
         var position = edits.Position.HasValue ? checks.Range("position", edits.Position.Value, 0, Stages.Count - 1) : Stages.IndexOf(stage);
         checks.ThrowIfAny();

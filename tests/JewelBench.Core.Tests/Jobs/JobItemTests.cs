@@ -167,4 +167,18 @@ public class JobItemTests
 
         Assert.Throws<RuleConflictException>(() => job.AddItem(new NewItem(ItemKind.Fee, "Fee", 1m, null, 20m), By()));
     }
+
+    [Fact]
+    public void ASubCentUnitCostEditIsRecorded()
+    {
+        var job = Draft();
+        var item = job.WithMaterial(quantity: 1, unitCost: 10.001m);
+
+        job.EditItem(item.Id, new ItemEdits { UnitCost = 10.004m }, By());
+
+        var edited = Assert.Single(job.TakeEvents());
+        Assert.Equal("ItemEdited", edited.Action);
+        Assert.Contains("10.001", edited.From);
+        Assert.Contains("10.004", edited.To);
+    }
 }

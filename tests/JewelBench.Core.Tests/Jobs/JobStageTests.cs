@@ -190,4 +190,15 @@ public class JobStageTests
 
         Assert.Throws<RuleConflictException>(() => job.AddStage(new NewStage("Polish"), By()));
     }
+
+    [Fact]
+    public void AStageCostMustBeInWholeCentsSoSplitsAddUp()
+    {
+        var job = InProduction();
+
+        var error = Assert.Throws<ValidationFailedException>(() => job.AddStage(new NewStage("Casting", Cost: 100.005m), By()));
+
+        Assert.Equal(["cost"], error.Errors.Keys);
+        Assert.Empty(job.Stages);
+    }
 }
