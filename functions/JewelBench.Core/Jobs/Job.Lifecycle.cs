@@ -43,8 +43,9 @@ public sealed partial class Job
         checks.ThrowIfAny();
 
         var open = Stages.Where(s => s.IsOpen).Select(s => $"Stage {s.Name} is {s.Status}").ToList();
+        if (OnHold) open.Insert(0, "The job is on hold");
         if (open.Count > 0)
-            throw new RuleConflictException("Finish or skip every stage before completing the job.", blockers: open);
+            throw new RuleConflictException("Take the job off hold and finish or skip every stage before completing it.", blockers: open);
 
         var costBasis = JobCosts.Of(this).Total;
         var pieces = form.SeparateItems

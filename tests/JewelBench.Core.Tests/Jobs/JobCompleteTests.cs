@@ -173,4 +173,16 @@ public class JobCompleteTests
         Assert.Equal((1, "Created", "ben", Day(9)), (created.Seq, created.Action, created.By, created.At));
         Assert.Equal(("ben", Day(9)), (piece.CreatedBy, piece.CreatedAt));
     }
+
+    [Fact]
+    public void CompletingIsRefusedWhileTheJobIsOnHold()
+    {
+        var job = ReadyToComplete();
+        job.Edit(new JobEdits { OnHold = true }, By(reason: "Waiting on the customer"));
+
+        var error = Assert.Throws<RuleConflictException>(() => job.Complete(Form(), 1, By(day: 2)));
+
+        Assert.Equal(["The job is on hold"], error.Blockers);
+        Assert.Equal(JobStatus.InProduction, job.Status);
+    }
 }
