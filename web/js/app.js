@@ -19,6 +19,7 @@ const routes = [
 ];
 
 const main = document.getElementById('main');
+const safeDecode = (s) => { try { return decodeURIComponent(s); } catch { return s; } };
 let firstRender = true;
 
 function notFound(view) {
@@ -36,7 +37,7 @@ function updateNav(path) {
 }
 
 async function route() {
-  const path = decodeURI(location.hash.replace(/^#/, '').split('?')[0]);
+  const path = location.hash.replace(/^#/, '').split('?')[0];
   if (!path || path === '/') {
     location.replace(`#/${preferredView()}`);
     return;
@@ -56,7 +57,7 @@ async function route() {
     else {
       const [m, fn, title] = match;
       if (title) document.title = `${title} · JewelBench`;
-      await fn(view, ...m.slice(1).map(decodeURIComponent));
+      await fn(view, ...m.slice(1).map(safeDecode));
     }
   } catch (err) {
     console.error(err);
@@ -79,5 +80,7 @@ function initUserField() {
 }
 
 initUserField();
+// The skip link must not change the hash (that is the router's), so move focus by hand.
+document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
 window.addEventListener('hashchange', route);
 route();

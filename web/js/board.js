@@ -30,7 +30,7 @@ function lane(l, extraClass = '') {
   const id = `lane-${l.lane}`;
   const cards = l.cards || [];
   return html`<section class="lane ${extraClass}" aria-labelledby="${id}">
-    <h2 class="lane-title" id="${id}">${l.title}<span class="count"><span class="visually-hidden">(</span>${cards.length}<span class="visually-hidden"> ${cards.length === 1 ? 'job' : 'jobs'})</span></span></h2>
+    <h2 class="lane-title" id="${id}">${l.title}<span class="count"><span class="visually-hidden"> (</span>${cards.length}<span class="visually-hidden"> ${cards.length === 1 ? 'job' : 'jobs'})</span></span></h2>
     ${cards.length
       ? html`<ul class="cards" role="list">${cards.map(card)}</ul>`
       : html`<p class="lane-empty">${EMPTY[l.lane] || 'No jobs here.'}</p>`}

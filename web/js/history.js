@@ -22,8 +22,7 @@ function entry(e) {
   return html`<li class="tl-item">
     <p class="tl-summary">${e.summary || humanize(e.action)}</p>
     <p class="tl-meta"><span class="tl-by">${e.by || 'unknown'}</span> · ${time(e.at)}</p>
-    ${changed && html`<p class="tl-change">${e.field && html`<span class="tl-field">${fieldLabel(e.field)}:</span> `}<span class="tl-from">${show(e.from)}</span>
-      <span aria-hidden="true"> → </span><span class="visually-hidden"> changed to </span><span class="tl-to">${show(e.to)}</span></p>`}
+    ${changed && html`<p class="tl-change">${e.field && html`<span class="tl-field">${fieldLabel(e.field)}:</span> `}<span class="tl-from">${show(e.from)}</span> → <span class="tl-to">${show(e.to)}</span></p>`}
     ${e.reason && html`<p class="tl-reason"><span class="tl-field">Reason:</span> ${e.reason}</p>`}
   </li>`;
 }

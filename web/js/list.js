@@ -1,6 +1,7 @@
 // List view: searchable, filterable, paged table of all jobs (including closed ones).
 import { listJobs } from './api.js';
-import { html, setHtml, field, selectField, statusBadge, badge, money, time, problemHtml, plural } from './ui.js';
+import { html, setHtml, statusBadge, badge, money, time, problemHtml, plural } from './ui.js';
+import { field, selectField } from './forms.js';
 
 const STATUSES = [['', 'All statuses'], ['Draft', 'Draft'], ['InProduction', 'In production'], ['Completed', 'Completed'], ['Canceled', 'Canceled']];
 const MODULES = [['', 'All modules'], 'Production', 'Repair', 'Custom'];
@@ -59,7 +60,7 @@ export async function renderList(view) {
 
 function row(j) {
   return html`<tr>
-    <td data-label="Job"><a class="job-no" href="#/jobs/${encodeURIComponent(j.id)}">${j.id}</a>${j.rush && html` ${badge('RUSH', 'rush')}`}</td>
+    <td data-label="Job"><span class="job-cell"><a class="job-no" href="#/jobs/${encodeURIComponent(j.id)}">${j.id}</a>${j.rush && badge('RUSH', 'rush')}</span></td>
     <td data-label="Item">${j.description}</td>
     <td data-label="Customer">${j.customer || '—'}</td>
     <td data-label="Status">${statusBadge(j.status)}</td>
@@ -86,7 +87,7 @@ async function load(view, pagerButton) {
     const pages = Math.max(1, Math.ceil(total / pageSize));
     state.page = data?.page || state.page;
     const filtered = state.q || state.status || state.module;
-    summary.textContent = total ? `${plural(total, 'job')}${filtered ? ' match' : ''}` : '';
+    summary.textContent = total ? `${plural(total, 'job')}${filtered ? (total === 1 ? ' matches' : ' match') : ''}` : '';
     if (!items.length) {
       setHtml(body, html`<div class="empty-state">
         <p class="empty-title">${filtered ? 'No jobs match these filters.' : 'No jobs yet.'}</p>

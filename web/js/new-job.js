@@ -1,6 +1,7 @@
 // New production job form (#/new).
 import { createJob } from './api.js';
-import { html, setHtml, field, formValues, checkRequired, showProblem, hideAlert, withBusy, toast } from './ui.js';
+import { html, setHtml, formValues, checkRequired, showProblem, hideAlert, withBusy, toast } from './ui.js';
+import { field } from './forms.js';
 
 export function renderNewJob(view) {
   setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p>

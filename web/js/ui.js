@@ -84,11 +84,14 @@ export function formValues(form) {
 export async function withBusy(button, fn) {
   if (!button) return fn();
   const wasDisabled = button.disabled;
+  const hadFocus = document.activeElement === button;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try { return await fn(); } finally {
     button.disabled = wasDisabled;
     button.removeAttribute('aria-busy');
+    // Disabling dropped focus to <body>; give it back if nothing else took it.
+    if (hadFocus && button.isConnected && document.activeElement === document.body) button.focus();
   }
 }
 
@@ -175,6 +178,7 @@ export function toast(message, kind = 'success') {
   el.className = `toast toast-${kind}`;
   el.textContent = message;
   region.append(el);
+  while (region.children.length > 3) region.firstElementChild.remove();
   setTimeout(() => { el.classList.add('leaving'); setTimeout(() => el.remove(), 300); }, 4000);
 }
 
@@ -203,9 +207,18 @@ export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel 
     const form = dlg.querySelector('form');
     const submit = form.querySelector('[type="submit"]');
     let busy = false;
-    const finish = (result) => { dlg.close(); dlg.remove(); resolve(result); };
+    let settled = false;
+    const finish = (result) => {
+      if (settled) return;
+      settled = true;
+      if (dlg.open) dlg.close();
+      dlg.remove();
+      resolve(result);
+    };
     form.querySelector('[data-dismiss]').addEventListener('click', () => { if (!busy) finish(null); });
-    dlg.addEventListener('cancel', (e) => { e.preventDefault(); if (!busy) finish(null); });
+    // Escape closes the dialog (kept open while a request runs, where the browser allows it).
+    dlg.addEventListener('cancel', (e) => { if (busy) e.preventDefault(); });
+    dlg.addEventListener('close', () => finish(null));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       if (busy || !checkRequired(form)) return;
@@ -221,7 +234,7 @@ export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel 
     });
     onOpen?.(form);
     dlg.showModal();
-    (form.querySelector('.dialog-body :is(input, select, textarea)') || submit).focus();
+    (form.querySelector('.dialog-body :is(input:not([type="hidden"]), select, textarea):not(:disabled)') || submit).focus();
   });
 }
 
@@ -229,28 +242,4 @@ export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel 
 export async function confirmDialog({ title, message, confirmLabel = 'OK', cancelLabel = 'Cancel', danger = false }) {
   const result = await openDialog({ title, body: html`<p>${message}</p>`, confirmLabel, cancelLabel, danger });
   return result !== null;
-}
-
-/** Standard labelled field markup. */
-export function field({ id, name, text, type = 'text', value = '', required = false, hint = '', attrs = '', disabled = false }) {
-  const hintId = hint ? `${id}-hint` : '';
-  const common = html`id="${id}" name="${name}" ${required ? raw('required') : ''} ${disabled ? raw('disabled') : ''}
-    ${hintId ? html`aria-describedby="${hintId}"` : ''} ${raw(attrs)}`;
-  let control;
-  if (type === 'textarea') control = html`<textarea ${common} rows="3">${value}</textarea>`;
-  else if (type === 'checkbox') control = html`<input type="checkbox" ${common} ${value ? raw('checked') : ''}>`;
-  else control = html`<input type="${type}" ${common} value="${value ?? ''}">`;
-  const labelEl = html`<label for="${id}">${text}${required ? html`<span class="req" aria-hidden="true"> *</span>` : ''}</label>`;
-  return html`<div class="field ${type === 'checkbox' ? 'field-check' : ''}">
-    ${type === 'checkbox' ? html`${control}${labelEl}` : html`${labelEl}${control}`}
-    ${hint && html`<p class="hint" id="${hintId}">${hint}</p>`}</div>`;
-}
-
-/** <select> field; options are [value, text] pairs or plain strings. */
-export function selectField({ id, name, text, options, value = '', disabled = false }) {
-  return html`<div class="field"><label for="${id}">${text}</label>
-    <select id="${id}" name="${name}" ${disabled ? raw('disabled') : ''}>${options.map((o) => {
-      const [v, t] = Array.isArray(o) ? o : [o, o];
-      return html`<option value="${v}" ${String(v) === String(value ?? '') ? raw('selected') : ''}>${t}</option>`;
-    })}</select></div>`;
 }

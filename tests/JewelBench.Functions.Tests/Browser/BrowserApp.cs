@@ -29,15 +29,16 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         _azurite = await Azurite.Shared;
         var port = Azurite.FreePort();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseUrls($"http://127.0.0.1:{port}")
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
                 ["jewelbench:defaultShop"] = "browser-shop",
             })));
-        _factory.UseKestrel(port);
+        _factory.UseKestrel();
         _factory.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        Console.WriteLine($"Browser tests against {BaseUrl}");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -15,7 +15,7 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         await page.GotoAsync("/");
 
         // Intake
-        await page.GetByRole(AriaRole.Link, new() { Name = "New job" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
         await page.GetByLabel("Description").FillAsync("Stacking rings, sterling");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
         var heading = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"P-\d{4}") });
@@ -23,20 +23,22 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         var jobId = Regex.Match(await heading.InnerTextAsync(), @"P-\d{4}").Value;
 
         // A stage and a material
-        await page.GetByLabel("Stage name").FillAsync("Polish");
-        await page.GetByLabel("Stage cost").FillAsync("30");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Polish", Exact = true })).ToBeVisibleAsync();
-        await page.GetByLabel("Item description").FillAsync("Sterling wire");
-        await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("30");
-        await page.GetByLabel("Unit cost").FillAsync("2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
-        await Expect(page.GetByText("Sterling wire")).ToBeVisibleAsync();
+        var stages = page.GetByRole(AriaRole.Region, new() { Name = "Stages" });
+        await stages.GetByLabel("Stage name").FillAsync("Polish");
+        await stages.GetByLabel("Cost").FillAsync("30");
+        await stages.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
+        await Expect(stages.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^Polish") })).ToBeVisibleAsync();
+        var items = page.GetByRole(AriaRole.Region, new() { Name = "Items" });
+        await items.GetByLabel("Description").FillAsync("Sterling wire");
+        await items.GetByLabel("Quantity").FillAsync("30");
+        await items.GetByLabel("Unit cost").FillAsync("2");
+        await items.GetByRole(AriaRole.Button, new() { Name = "Add item" }).ClickAsync();
+        await Expect(items.GetByText("Sterling wire", new() { Exact = true })).ToBeVisibleAsync();
 
         // Start, finish the stage, complete as 3 separate pieces
         await page.GetByRole(AriaRole.Button, new() { Name = "Start production" }).ClickAsync();
-        await Expect(page.GetByText("InProduction").First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete & Create Inventory" })).ToBeVisibleAsync();
+        await stages.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete & Create Inventory" }).ClickAsync();
         var form = page.GetByRole(AriaRole.Dialog);
         await form.GetByLabel("Category").FillAsync("Rings");

@@ -1,0 +1,204 @@
+// Job page (#/jobs/{id}): loads the job, renders its panels and runs every write through
+// one place that handles ETags, 412 conflicts, errors, toasts and focus.
+import { getJob, getJobHistory, jobWrite } from './api.js';
+import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, openDialog, toast, problemHtml } from './ui.js';
+import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completionHtml } from './job-panels.js';
+import { actionsHtml, jobActions } from './job-actions.js';
+import { stagesHtml, stageActions, stageForms } from './job-stages.js';
+import { itemsHtml, itemActions, itemForms, applyKind } from './job-items.js';
+import { timelineHtml } from './history.js';
+
+const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
+const clickHandlers = { ...jobActions, ...stageActions, ...itemActions };
+const submitHandlers = { details: submitDetails, ...stageForms, ...itemForms };
+
+function pageHtml(job) {
+  const editable = job.status !== 'Completed' && job.status !== 'Canceled';
+  return html`${headerHtml(job)}
+    <div data-alert-slot></div>
+    ${actionsHtml(job)}
+    ${metaHtml(job)}
+    <div class="job-grid">
+      <div class="job-main">${stagesHtml(job, editable)}${itemsHtml(job)}${detailsHtml(job)}</div>
+      <aside class="job-side" aria-label="Costs and inventory">${costsHtml(job)}${completionHtml(job)}</aside>
+    </div>`;
+}
+
+function loadError(view, id, err) {
+  if (err.status === 404) {
+    setHtml(view, html`<section class="empty-state page-empty">
+      <h1 tabindex="-1">Job not found</h1>
+      <p>There is no job <strong>${id}</strong>. It may have been mistyped.</p>
+      <p><a class="btn" href="#/board">Back to the board</a></p></section>`);
+  } else {
+    setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p><h1 tabindex="-1">Job ${id}</h1>
+      <div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+  }
+  document.title = `Job ${id} · JewelBench`;
+}
+
+// Remember which control had focus so a re-render can put it back (or somewhere close).
+function captureFocus(root) {
+  const a = document.activeElement;
+  if (!a || a === document.body || !root.contains(a)) return null;
+  return { id: a.id, group: a.closest('[data-group]')?.dataset.group, section: a.closest('section[id]')?.id };
+}
+function restoreFocus(root, f) {
+  if (!f) return;
+  const candidates = [
+    f.id && document.getElementById(f.id),
+    f.group && root.querySelector(`[data-group="${CSS.escape(f.group)}"] button:not(:disabled)`),
+    f.section && root.querySelector(`#${CSS.escape(f.section)} h2`),
+    root.querySelector('h1'),
+  ];
+  candidates.find((el) => el && root.contains(el) && !el.disabled)?.focus();
+}
+
+// Keep half-typed "add" forms across re-renders (except the one that was just submitted).
+function snapshotDrafts(root, skip) {
+  const saved = new Map();
+  root.querySelectorAll('form[data-preserve]').forEach((f) => {
+    if (skip.has(f.id)) return;
+    saved.set(f.id, [...f.elements].filter((el) => el.name).map((el) => [el.name, el.type === 'checkbox' ? el.checked : el.value]));
+  });
+  skip.clear();
+  return saved;
+}
+function restoreDrafts(root, saved) {
+  saved.forEach((values, formId) => {
+    const form = root.querySelector(`#${CSS.escape(formId)}`);
+    values.forEach(([name, value]) => {
+      const el = form?.elements.namedItem(name);
+      if (!el || !el.name) return;
+      if (el.type === 'checkbox') el.checked = value; else el.value = value;
+    });
+  });
+}
+
+export async function renderJob(view, id) {
+  setHtml(view, html`<p class="loading" role="status">Loading job ${id}…</p>`);
+  let job;
+  try { job = await getJob(id); } catch (err) { loadError(view, id, err); return; }
+
+  setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p>
+    <div data-slot></div>
+    <section class="panel history" id="history" aria-labelledby="history-h">
+      <h2 id="history-h" tabindex="-1">History</h2>
+      <div data-history><p class="loading">Loading history…</p></div>
+    </section>`);
+  const slot = view.querySelector('[data-slot]');
+  const alertEl = document.createElement('div');
+  alertEl.className = 'alert alert-error page-alert';
+  alertEl.setAttribute('role', 'alert');
+  alertEl.hidden = true;
+  const submitted = new Set();
+  let historySeq = 0;
+  // Writes go out one at a time so each one carries the ETag left by the previous one.
+  let queue = Promise.resolve();
+  const send = (method, path, body) => {
+    const run = () => jobWrite(job.id, method, path, body);
+    const result = queue.then(run, run);
+    queue = result.catch(() => {});
+    return result;
+  };
+
+  // `focus` is captured before a request starts: a busy (disabled) button loses focus meanwhile.
+  function render(focus = captureFocus(slot)) {
+    const drafts = snapshotDrafts(slot, submitted);
+    setHtml(slot, pageHtml(job));
+    slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
+    restoreDrafts(slot, drafts);
+    slot.querySelectorAll('form[data-kind-form]').forEach((f) => applyKind(f, job.currency));
+    restoreFocus(slot, focus);
+    document.title = `${job.id} · JewelBench`;
+  }
+
+  async function loadHistory() {
+    const box = view.querySelector('[data-history]');
+    const mine = ++historySeq;
+    box.setAttribute('aria-busy', 'true');
+    try {
+      const entries = await getJobHistory(job.id);
+      if (mine === historySeq) setHtml(box, timelineHtml(entries));
+    } catch (err) {
+      if (mine === historySeq) setHtml(box, html`<p class="hint">History is unavailable right now (${err.message}).</p>`);
+    } finally { if (mine === historySeq) box.removeAttribute('aria-busy'); }
+  }
+
+  function update(next, focus) { job = next; render(focus); loadHistory(); }
+
+  function showPageProblem(problem) {
+    showProblem(alertEl, problem);
+    alertEl.scrollIntoView({ block: 'nearest' });
+  }
+
+  function handleError(err, form, focus) {
+    if (err.status === 412) {
+      if (err.problem?.current) update(err.problem.current, focus);
+      showPageProblem({ title: CONFLICT });
+    } else if (form) {
+      showProblem(form.querySelector('[role="alert"]'), err.problem, form);
+    } else {
+      showPageProblem(err.problem);
+    }
+  }
+
+  const ctx = {
+    get job() { return job; },
+
+    /** Inline write (button or form). Resolves the updated job, or null after showing the error. */
+    async write(method, path, body, { button, form, success } = {}) {
+      hideAlert(alertEl);
+      if (form) { hideAlert(form.querySelector('[role="alert"]')); clearErrors(form); }
+      const focus = captureFocus(slot);
+      try {
+        const next = await withBusy(button, () => send(method, path, body));
+        if (form) submitted.add(form.id);
+        update(next, focus);
+        if (success) toast(success);
+        return next;
+      } catch (err) { handleError(err, form, focus); return null; }
+    },
+
+    /** Write from a dialog: validation errors stay in the dialog; conflicts and `pageStatuses` go to the page. */
+    async dialogWrite(dialog, build, { pageStatuses = [], success, focus: focusId } = {}) {
+      hideAlert(alertEl);
+      const focus = captureFocus(slot);
+      const outcome = await openDialog({
+        ...dialog,
+        onSubmit: async (values) => {
+          const [method, path, body] = build(values);
+          try { return { job: await send(method, path, body) }; } catch (err) {
+            if (err.status === 412 || pageStatuses.includes(err.status)) return { err };
+            throw err;
+          }
+        },
+      });
+      if (!outcome) return;
+      if (outcome.job) {
+        update(outcome.job, focusId ? { id: focusId } : focus);
+        if (success) toast(success);
+      } else handleError(outcome.err, null, focus);
+    },
+  };
+
+  view.addEventListener('click', (e) => {
+    const btn = e.target.closest('[data-action]');
+    const fn = btn && clickHandlers[btn.dataset.action];
+    if (fn && !btn.disabled) { e.preventDefault(); fn(btn, ctx); }
+  });
+  view.addEventListener('submit', (e) => {
+    const form = e.target.closest('form[data-form]');
+    const fn = form && submitHandlers[form.dataset.form];
+    if (fn) { e.preventDefault(); fn(form, ctx, e.submitter); }
+  });
+  const onKindInput = (e) => {
+    const form = e.target.closest('form[data-kind-form]');
+    if (form) applyKind(form, job.currency);
+  };
+  view.addEventListener('input', onKindInput);
+  view.addEventListener('change', onKindInput);
+
+  render();
+  loadHistory();
+}

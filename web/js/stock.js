@@ -1,0 +1,126 @@
+// Stock item page (#/stock/{stockId}): details, Reserve / Release / Sell, history.
+import { getStock, getStockHistory, stockAction } from './api.js';
+import { html, setHtml, money, time, statusBadge, openDialog, showProblem, hideAlert, problemHtml, toast } from './ui.js';
+import { field } from './forms.js';
+import { timelineHtml } from './history.js';
+
+// Which actions each status allows, and how each is presented.
+const ACTIONS = {
+  Available: ['reserve', 'sell'],
+  Reserved: ['release', 'sell'],
+  Sold: ['release'],
+};
+const ACTION_INFO = {
+  reserve: { label: 'Reserve', done: 'Reserved', text: 'Hold this piece for a customer. It stays in stock but cannot be sold to anyone else.' },
+  release: { label: 'Release', done: 'Released', text: 'Make this piece available again: ends a reservation, or takes back a returned sale.' },
+  sell: { label: 'Sell', done: 'Marked as sold', text: 'Mark this piece as sold. A sold piece blocks reopening its job.' },
+};
+
+function detailsHtml(s) {
+  const actions = ACTIONS[s.status] ?? [];
+  return html`<div class="job-head">
+      <h1 tabindex="-1" class="job-title">${s.stockId}</h1>
+      <p class="job-desc">${s.title}</p>
+      <p class="job-badges">${statusBadge(s.status)}</p>
+    </div>
+    <div data-alert-slot></div>
+    ${actions.length > 0 && html`<div class="action-bar" role="group" aria-label="Stock actions">
+      ${actions.map((a) => html`<button type="button" class="btn ${a === 'sell' ? 'btn-primary' : ''}" id="stock-${a}" data-stock-action="${a}">${ACTION_INFO[a].label}</button>`)}
+    </div>`}
+    ${s.status === 'Sold' && html`<p class="hint stock-note">This piece is sold. Release it only if the customer returned it.</p>`}
+    <section class="panel" aria-labelledby="stock-details-h">
+      <h2 id="stock-details-h">Details</h2>
+      <dl class="kv kv-wide">
+        <div><dt>SKU</dt><dd>${s.sku || '—'}</dd></div>
+        <div><dt>Category</dt><dd>${s.category || '—'}</dd></div>
+        <div><dt>Vendor</dt><dd>${s.vendor || '—'}</dd></div>
+        <div><dt>Storage location</dt><dd>${s.storageLocation || '—'}</dd></div>
+        <div><dt>Quantity</dt><dd>${s.quantity}</dd></div>
+        <div><dt>Cost basis</dt><dd>${money(s.costBasis)}</dd></div>
+        <div><dt>Unit cost</dt><dd>${money(s.unitCost)}</dd></div>
+        <div><dt>Retail price</dt><dd>${money(s.retailPrice)}</dd></div>
+        <div><dt>Made in job</dt><dd>${s.jobId ? html`<a href="#/jobs/${encodeURIComponent(s.jobId)}">${s.jobId}</a>` : '—'}</dd></div>
+        <div><dt>Created</dt><dd>${time(s.createdAt)} by ${s.createdBy || '—'}</dd></div>
+        <div><dt>Last change</dt><dd>${time(s.updatedAt)} by ${s.updatedBy || '—'}</dd></div>
+      </dl>
+    </section>`;
+}
+
+function loadError(view, id, err) {
+  const notFound = err.status === 404;
+  setHtml(view, html`<section class="empty-state page-empty">
+    <h1 tabindex="-1">${notFound ? 'Stock item not found' : `Stock item ${id}`}</h1>
+    ${notFound ? html`<p>There is no stock item <strong>${id}</strong>.</p>`
+      : html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`}
+    <p><a class="btn" href="#/board">Back to the board</a></p></section>`);
+}
+
+export async function renderStock(view, id) {
+  setHtml(view, html`<p class="loading" role="status">Loading stock item ${id}…</p>`);
+  let item;
+  try { item = await getStock(id); } catch (err) { loadError(view, id, err); return; }
+
+  setHtml(view, html`<p class="back" data-back></p><div data-slot></div>
+    <section class="panel history" aria-labelledby="stock-history-h">
+      <h2 id="stock-history-h">History</h2><div data-history><p class="loading">Loading history…</p></div>
+    </section>`);
+  const slot = view.querySelector('[data-slot]');
+  const alertEl = document.createElement('div');
+  alertEl.className = 'alert alert-error page-alert';
+  alertEl.setAttribute('role', 'alert');
+  alertEl.hidden = true;
+
+  async function loadHistory() {
+    const box = view.querySelector('[data-history]');
+    try { setHtml(box, timelineHtml(await getStockHistory(item.stockId))); }
+    catch (err) { setHtml(box, html`<p class="hint">History is unavailable right now (${err.message}).</p>`); }
+  }
+
+  function render(focusId) {
+    setHtml(view.querySelector('[data-back]'), item.jobId
+      ? html`<a href="#/jobs/${encodeURIComponent(item.jobId)}">← Back to job ${item.jobId}</a>`
+      : html`<a href="#/board">← Board</a>`);
+    setHtml(slot, detailsHtml(item));
+    slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
+    document.title = `${item.stockId} · JewelBench`;
+    const target = (focusId && document.getElementById(focusId)) || slot.querySelector('[data-stock-action]') || slot.querySelector('h1');
+    if (focusId) target?.focus();
+  }
+
+  async function act(action, button) {
+    const info = ACTION_INFO[action];
+    hideAlert(alertEl);
+    const outcome = await openDialog({
+      title: `${info.label} ${item.stockId}?`,
+      body: html`<p>${info.text}</p>${field({ id: 'stock-reason', name: 'reason', text: 'Reason (optional)', type: 'textarea' })}`,
+      confirmLabel: info.label,
+      onSubmit: async (v) => {
+        try { return { item: await stockAction(item.stockId, action, v.reason) }; } catch (err) {
+          if (err.status === 412 || err.status === 409) return { err };
+          throw err;
+        }
+      },
+    });
+    if (!outcome) return;
+    if (outcome.item) {
+      item = outcome.item;
+      render(button.id);
+      toast(`${info.done}: ${item.stockId}`);
+    } else {
+      const { err } = outcome;
+      if (err.status === 412 && err.problem.current) { item = err.problem.current; render(button.id); }
+      showProblem(alertEl, err.status === 412
+        ? { title: 'This item was changed by someone else; showing the latest — please redo your change.' }
+        : err.problem);
+    }
+    loadHistory();
+  }
+
+  view.addEventListener('click', (e) => {
+    const btn = e.target.closest('[data-stock-action]');
+    if (btn && !btn.disabled) act(btn.dataset.stockAction, btn);
+  });
+
+  render();
+  loadHistory();
+}
