@@ -22,8 +22,10 @@ public static class Answers
             statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed since you loaded it",
             extensions: new Dictionary<string, object?> { ["current"] = dto }));
 
-    private sealed class WithETag(string etag, IResult inner) : IResult
+    private sealed class WithETag(string etag, IResult inner) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.ETag = etag;

@@ -21,8 +21,9 @@ public static class JobLifecycleApi
         var body = await JsonBody.ReadAsync(request);
         body.Require("to");
         var to = body.Enum<JobStatus>("to");
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.TransitionTo(to!.Value, change));
+        return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.TransitionTo(to!.Value, change));
     }
 
     private static async Task<IResult> Complete(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
@@ -30,8 +31,9 @@ public static class JobLifecycleApi
         var body = await JsonBody.ReadAsync(request);
         var form = new CompletionForm(body.Text("title"), body.Text("category"), body.Text("vendor"), body.Text("storageLocation"),
             body.Int("quantity"), body.Bool("separateItems") ?? false, body.Decimal("retailPrice"));
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), async (job, change) =>
+        return await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
             var pieces = job.Complete(form, last + 1, change);
@@ -43,8 +45,9 @@ public static class JobLifecycleApi
     private static async Task<IResult> Reopen(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
     {
         var body = await JsonBody.ReadAsync(request);
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), async (job, change) =>
+        return await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
             var ct = request.HttpContext.RequestAborted;
             var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>

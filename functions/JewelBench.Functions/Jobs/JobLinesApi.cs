@@ -39,8 +39,9 @@ public static class JobLinesApi
             Notes = body.Maybe("notes", body.Text),
             Position = body.MaybeValue("position", body.Int),
         };
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.EditStage(stageId, edits, change));
+        return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.EditStage(stageId, edits, change));
     }
 
     private static Task<IResult> RemoveStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs) =>
@@ -69,8 +70,9 @@ public static class JobLinesApi
             Unit = body.Maybe("unit", body.Text),
             UnitCost = body.MaybeValue("unitCost", body.Decimal),
         };
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.EditItem(itemId, edits, change));
+        return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.EditItem(itemId, edits, change));
     }
 
     private static Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>

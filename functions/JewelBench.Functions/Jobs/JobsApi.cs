@@ -46,8 +46,9 @@ public static class JobsApi
             Quantity = body.MaybeValue("quantity", body.Int),
             OnHold = body.MaybeValue("onHold", body.Bool),
         };
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, body.Text("reason"), (job, change) => job.Edit(edits, change));
+        return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.Edit(edits, change));
     }
 
     /// <summary>The list view: every job, closed ones included, newest first, filtered and paged.</summary>

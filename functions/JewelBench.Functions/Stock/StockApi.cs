@@ -36,8 +36,9 @@ public static class StockApi
         Action<StockItem, Change> action)
     {
         var body = await JsonBody.ReadAsync(request);
+        var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await runner.RunAsync<StockItem>(caller, stockId, Keys.Stock(stockId), request.Headers.IfMatch, body.Text("reason"),
+        return await runner.RunAsync<StockItem>(caller, stockId, Keys.Stock(stockId), request.Headers.IfMatch, reason,
             (item, change) =>
             {
                 action(item, change);

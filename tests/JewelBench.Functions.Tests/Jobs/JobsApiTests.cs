@@ -40,6 +40,15 @@ public sealed class JobsApiTests(JewelBenchApp app)
     }
 
     [Fact]
+    public async Task JobsOpenedAtTheSameTimeGetDistinctNumbers()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => app.CreateJobAsync(app.Client(), $"Parallel {i}")));
+
+        var numbers = created.Select(j => int.Parse(((string)j["id"]!)[2..])).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 6), numbers);
+    }
+
+    [Fact]
     public async Task PostingJobWithoutDescriptionReturnsProblemDetailsAndWritesNothing()
     {
         var before = await app.SnapshotAsync();
