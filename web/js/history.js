@@ -33,3 +33,9 @@ export function timelineHtml(entries) {
   list.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0) || String(b.at).localeCompare(String(a.at)));
   return html`<ol class="timeline">${list.map(entry)}</ol>`;
 }
+
+/** The History panel of a job or stock page; the timeline loads into its [data-history] box. */
+export const historyPanelHtml = (headingId) => html`<section class="panel history" id="history" aria-labelledby="${headingId}">
+  <h2 id="${headingId}" tabindex="-1">History</h2>
+  <div data-history><p class="loading">Loading history…</p></div>
+</section>`;

@@ -1,12 +1,12 @@
 // Job page (#/jobs/{id}): loads the job, renders its panels and runs every write through
 // one place that handles ETags, 412 conflicts, errors, toasts and focus.
 import { getJob, getJobHistory, jobWrite } from './api.js';
-import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, openDialog, toast, problemHtml } from './ui.js';
+import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, openDialog, toast, problemHtml, pageAlert } from './ui.js';
 import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completionHtml } from './job-panels.js';
 import { actionsHtml, jobActions } from './job-actions.js';
 import { stagesHtml, stageActions, stageForms } from './job-stages.js';
 import { itemsHtml, itemActions, itemForms, applyKind } from './job-items.js';
-import { timelineHtml } from './history.js';
+import { timelineHtml, historyPanelHtml } from './history.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
 const clickHandlers = { ...jobActions, ...stageActions, ...itemActions };
@@ -82,15 +82,9 @@ export async function renderJob(view, id) {
 
   setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p>
     <div data-slot></div>
-    <section class="panel history" id="history" aria-labelledby="history-h">
-      <h2 id="history-h" tabindex="-1">History</h2>
-      <div data-history><p class="loading">Loading history…</p></div>
-    </section>`);
+    ${historyPanelHtml('history-h')}`);
   const slot = view.querySelector('[data-slot]');
-  const alertEl = document.createElement('div');
-  alertEl.className = 'alert alert-error page-alert';
-  alertEl.setAttribute('role', 'alert');
-  alertEl.hidden = true;
+  const alertEl = pageAlert();
   const submitted = new Set();
   let historySeq = 0;
   // Writes go out one at a time so each one carries the ETag left by the previous one.

@@ -1,8 +1,8 @@
 // Stock item page (#/stock/{stockId}): details, Reserve / Release / Sell, history.
 import { getStock, getStockHistory, stockAction } from './api.js';
-import { html, setHtml, money, time, statusBadge, openDialog, showProblem, hideAlert, problemHtml, toast } from './ui.js';
+import { html, setHtml, money, time, statusBadge, openDialog, showProblem, hideAlert, problemHtml, toast, pageAlert } from './ui.js';
 import { field } from './forms.js';
-import { timelineHtml } from './history.js';
+import { timelineHtml, historyPanelHtml } from './history.js';
 
 // Which actions each status allows, and how each is presented.
 const ACTIONS = {
@@ -61,14 +61,9 @@ export async function renderStock(view, id) {
   try { item = await getStock(id); } catch (err) { loadError(view, id, err); return; }
 
   setHtml(view, html`<p class="back" data-back></p><div data-slot></div>
-    <section class="panel history" aria-labelledby="stock-history-h">
-      <h2 id="stock-history-h">History</h2><div data-history><p class="loading">Loading history…</p></div>
-    </section>`);
+    ${historyPanelHtml('stock-history-h')}`);
   const slot = view.querySelector('[data-slot]');
-  const alertEl = document.createElement('div');
-  alertEl.className = 'alert alert-error page-alert';
-  alertEl.setAttribute('role', 'alert');
-  alertEl.hidden = true;
+  const alertEl = pageAlert();
 
   async function loadHistory() {
     const box = view.querySelector('[data-history]');

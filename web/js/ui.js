@@ -153,6 +153,15 @@ export function showProblem(region, problem, form) {
   hasFieldErrors?.focus();
 }
 
+/** An empty alert region for a page's errors, shown by showProblem. */
+export function pageAlert() {
+  const el = document.createElement('div');
+  el.className = 'alert alert-error page-alert';
+  el.setAttribute('role', 'alert');
+  el.hidden = true;
+  return el;
+}
+
 export function hideAlert(region) { if (region) { region.hidden = true; region.textContent = ''; } }
 
 /** Client-side required check; returns true when all required fields are filled. */

@@ -11,7 +11,6 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
     public async Task AProductionJobGoesFromIntakeToInventoryAndBack()
     {
         var page = await app.NewPageAsync();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GotoAsync("/");
 
         // Intake
@@ -55,10 +54,7 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sell" }).ClickAsync();
         await ConfirmAsync(page, "Sell");
         await Expect(page.GetByText("Sold", new() { Exact = true }).First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = jobId }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen job" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Wrong ring size");
-        await ConfirmAsync(page, "Reopen");
+        await ReopenAsync(page, jobId);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{soldId} is Sold");
 
         // Release the piece, then reopen: the StockIDs are gone and the history is complete
@@ -66,10 +62,7 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Release" }).ClickAsync();
         await ConfirmAsync(page, "Release");
         await Expect(page.GetByText("Available", new() { Exact = true }).First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = jobId }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen job" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Wrong ring size");
-        await ConfirmAsync(page, "Reopen");
+        await ReopenAsync(page, jobId);
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Complete & Create Inventory" })).ToBeVisibleAsync();
         await Expect(pieces).ToHaveCountAsync(0);
@@ -80,10 +73,15 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         Assert.Equal(404, api.Status);
     }
 
-    /// <summary>Confirms the open dialog if the page asks; pages that act at once have no dialog.</summary>
-    private static async Task ConfirmAsync(IPage page, string button)
+    private static Task ConfirmAsync(IPage page, string button) =>
+        page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    /// <summary>From a stock page: back to its job, and ask to reopen it with a reason.</summary>
+    private static async Task ReopenAsync(IPage page, string jobId)
     {
-        var confirm = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
-        await confirm.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = jobId }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reopen job" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason").FillAsync("Wrong ring size");
+        await ConfirmAsync(page, "Reopen");
     }
 }

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JewelBench.Functions.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BoardBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task AtPhoneWidthTheBoardFitsTheScreenAndANewJobLandsInShop()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 800);
+        await page.GotoAsync("/#/board");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
+        await page.GetByLabel("Description").FillAsync("Phone-width pendant");
+        await page.GetByLabel("Rush job").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"P-\d{4}") })).ToBeVisibleAsync();
+        await page.GotoAsync("/#/board");
+
+        var inShop = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^In Shop") });
+        var card = inShop.GetByRole(AriaRole.Link).Filter(new() { HasText = "Phone-width pendant" });
+        await Expect(card).ToContainTextAsync("RUSH");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The board scrolls sideways at phone width.");
+    }
+
+    [Fact]
+    public async Task TheListFindsJobsAndTheBoardOrListChoiceIsRemembered()
+    {
+        var page = await app.NewPageAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var created = await page.APIRequest.PostAsync("/api/jobs", new() { DataObject = new { description = $"Cameo {tag}" } });
+        Assert.Equal(201, created.Status);
+        await page.GotoAsync("/#/board");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "List" }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(tag);
+
+        await Expect(page.GetByText($"Cameo {tag}")).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jobs", Level = 1 })).ToBeVisibleAsync();
+    }
+}
