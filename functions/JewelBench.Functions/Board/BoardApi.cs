@@ -1,3 +1,4 @@
+using JewelBench.Functions.Auth;
 using JewelBench.Core.Board;
 
 namespace JewelBench.Functions.Board;
@@ -15,7 +16,7 @@ public static class BoardApi
         [(Lane.InShop, "In Shop"), (Lane.InProgress, "In Progress"), (Lane.ReadyForPickup, "Ready for Pickup"), (Lane.OnHold, "On Hold")];
 
     public static RouteHandlerBuilder MapBoard(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/board", GetBoard).WithTags("Board");
+        routes.MapGet("/board", GetBoard).WithTags("Board").RequireAuthorization(Policies.Monitor);
 
     /// <summary>One range query over the card rows: closed jobs are never read.</summary>
     private static async Task<Ok<BoardDto>> GetBoard(Caller caller, IShopTable table, TimeProvider clock, CancellationToken ct)

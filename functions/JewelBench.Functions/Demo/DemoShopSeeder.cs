@@ -1,24 +1,49 @@
+using JewelBench.Core.History;
+using JewelBench.Core.Shops;
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Shops;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Demo;
 
 /// <summary>
-/// On first run of `./jewelbench start`, fills the demo shop with jobs in every lane a production job
-/// can be in, written through the same domain rules and transactions as the API's.
+/// On first run of `./jewelbench start`, opens the demo shop with an owner, a staff member and a kiosk
+/// user, and fills it with jobs in every lane a production job can be in, written through the same
+/// domain rules and transactions as the API's.
 /// </summary>
-public sealed class DemoShopSeeder(IShopTable table, TimeProvider clock, IOptions<JewelBenchOptions> options,
-    ILogger<DemoShopSeeder> logger) : IHostedService
+public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioning, TimeProvider clock,
+    IOptions<JewelBenchOptions> options, ILogger<DemoShopSeeder> logger) : IHostedService
 {
+    /// <summary>The demo's sign-ins, printed by `./jewelbench start` and listed in the README; demo data only.</summary>
+    public const string OwnerEmail = "owner@demo.jewelbench.dev";
+    public const string StaffEmail = "staff@demo.jewelbench.dev";
+    public const string KioskEmail = "kiosk@demo.jewelbench.dev";
+    public const string Password = "demo-bench-2026";
+
     public async Task StartAsync(CancellationToken ct)
     {
-        var shop = options.Value.DefaultShop;
-        if (!options.Value.SeedDemoShop || await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-P"), ct) is not null)
-            return;
+        if (!options.Value.SeedDemoShop) return;
+        var shop = options.Value.DemoShop;
+        if (await table.GetAsync<ShopProfile>(shop, Keys.Shop, ct) is null) await OpenShopAsync(shop, ct);
+        if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-P"), ct) is null) await SeedJobsAsync(shop, ct);
+    }
 
-        var now = clock.GetUtcNow();
-        var jobs = DemoJobs.Build(now).ToList();
+    private async Task OpenShopAsync(string shop, CancellationToken ct)
+    {
+        var details = new ShopDetails("Demo Jewelers", "12 Goldsmith Lane, Springfield", "America/New_York", options.Value.Currency, 8.875m);
+        await provisioning.CreateShopAsync(shop, details, new NewUser("Maya Owner", OwnerEmail, Role.Owner), Password, ct);
+        var change = new Change("Maya Owner", clock.GetUtcNow());
+        await provisioning.AddUserAsync(shop, new NewUser("Sam Bench", StaffEmail, Role.Staff), Password, change, ct);
+        await provisioning.AddUserAsync(shop, new NewUser("Workshop Monitor", KioskEmail, Role.Kiosk), Password, change, ct);
+        if (await table.GetAsync<SetupRecord>(Keys.Install, Keys.SetupMarker, ct) is null)
+            await table.CommitAsync(Keys.Install, [new TableWrite.Insert(Keys.SetupMarker, new SetupRecord(shop, change.At))], ct);
+        logger.LogInformation("Opened demo shop {Shop} with an owner, a staff member and a kiosk user", shop);
+    }
+
+    private async Task SeedJobsAsync(string shop, CancellationToken ct)
+    {
+        var jobs = DemoJobs.Build(clock.GetUtcNow()).ToList();
         var pieces = jobs.SelectMany(j => j.Pieces).ToList();
         foreach (var (job, jobPieces) in jobs)
         {

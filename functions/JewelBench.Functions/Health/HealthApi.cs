@@ -9,5 +9,5 @@ public static class HealthApi
             await table.IsReachableAsync(ct)
                 ? TypedResults.Ok(new HealthDto("Healthy", "reachable"))
                 : TypedResults.Json(new HealthDto("Unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable))
-        .WithTags("Health");
+        .WithTags("Health").AllowAnonymous();
 }

@@ -3,9 +3,22 @@ namespace JewelBench.Functions.Hosting;
 /// <summary>Host-wide settings, from the "jewelbench" section of host.json.</summary>
 public sealed class JewelBenchOptions
 {
-    /// <summary>The shop every request works in until shops and sign-in arrive.</summary>
-    public string DefaultShop { get; set; } = "demo";
+    /// <summary>The shop `./jewelbench start` seeds with demo jobs and users.</summary>
+    public string DemoShop { get; set; } = "demo";
+    public bool SeedDemoShop { get; set; }
     public string Currency { get; set; } = "USD";
     public int ListPageSize { get; set; } = 25;
-    public bool SeedDemoShop { get; set; }
+
+    /// <summary>Largest JSON request body accepted, in bytes.</summary>
+    public int MaxJsonBodyBytes { get; set; } = 64 * 1024;
+    public SignInLimits SignIn { get; set; } = new();
+}
+
+public sealed class SignInLimits
+{
+    /// <summary>Sign-in, setup and kiosk-link attempts one network address may make per minute.</summary>
+    public int PerAddressPerMinute { get; set; } = 20;
+
+    /// <summary>Sign-in attempts (and current-password checks) per account per 15 minutes.</summary>
+    public int PerAccountPer15Minutes { get; set; } = 10;
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JewelBench.Functions.Auth;
 using JewelBench.Functions.Board;
 using JewelBench.Functions.Demo;
 using JewelBench.Functions.Health;
 using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Shops;
 using JewelBench.Functions.Stock;
 
 namespace JewelBench.Functions.Hosting;
@@ -23,6 +25,8 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<IShopTable>(sp => sp.GetRequiredService<AzureShopTable>());
         builder.Services.AddHostedService<StorageSetup>();
         builder.Services.AddHostedService<DemoShopSeeder>();
+        builder.Services.AddSingleton<ShopProvisioning>();
+        builder.Services.AddJewelBenchAuth();
         builder.Services.AddScoped<CommandRunner>();
         builder.Services.AddScoped<JobCommands>();
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
@@ -39,11 +43,21 @@ public static class JewelBenchSetup
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi("/api/openapi.json");
+        app.UseSameOriginGuard();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         var api = app.MapGroup("/api").AddEndpointFilter<DomainErrorFilter>();
         api.MapHealth();
+        api.MapSetup();
+        api.MapAuth();
+        api.MapShop();
+        api.MapUsers();
+        api.MapKioskLinks();
         api.MapJobs();
         api.MapJobLines();
         api.MapJobLifecycle();

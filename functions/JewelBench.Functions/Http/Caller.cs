@@ -1,21 +1,22 @@
-using JewelBench.Functions.Hosting;
-using Microsoft.Extensions.Options;
+using System.Security.Claims;
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Auth;
 
 namespace JewelBench.Functions.Http;
 
 /// <summary>
-/// Who is calling and in which shop. Until sign-in arrives, every caller works in the configured shop
-/// and names themselves with the X-JewelBench-User header, so history still says who.
+/// Who is calling and in which shop, taken from the signed-in session only: never from a route, query,
+/// header or body. <see cref="User"/> is the name history records.
 /// </summary>
-public sealed record Caller(string ShopId, string User)
+public sealed record Caller(string ShopId, string UserId, string User, Role Role)
 {
-    public const string UserHeader = "X-JewelBench-User";
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
 
-    public static ValueTask<Caller?> BindAsync(HttpContext context)
+    public static Caller From(ClaimsPrincipal principal)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<JewelBenchOptions>>().Value;
-        var user = context.Request.Headers[UserHeader].ToString().Trim();
-        if (user.Length is 0 or > 60) user = "bench";
-        return ValueTask.FromResult<Caller?>(new Caller(options.DefaultShop, user));
+        string Claim(string type) => principal.FindFirstValue(type)
+            ?? throw new InvalidOperationException($"The session has no {type} claim; is the endpoint missing its policy?");
+        return new Caller(Claim(SessionClaims.Shop), Claim(SessionClaims.UserId), Claim(ClaimTypes.Name),
+            Enum.Parse<Role>(Claim(ClaimTypes.Role)));
     }
 }

@@ -13,6 +13,10 @@ public sealed class DomainErrorFilter : IEndpointFilter
         {
             return TypedResults.ValidationProblem(e.Errors, detail: Describe(e.Errors), title: "The request has invalid fields.");
         }
+        catch (RequestTooLargeException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
+        }
         catch (NotFoundException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");

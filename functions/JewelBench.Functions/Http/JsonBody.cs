@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JewelBench.Functions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Http;
 
@@ -9,17 +11,35 @@ namespace JewelBench.Functions.Http;
 /// </summary>
 public sealed class JsonBody
 {
+    /// <summary>Longest text any field takes; each field has its own, usually much smaller, limit in the domain.</summary>
+    private const int MaxTextLength = 10_000;
+
     private readonly JsonObject _json;
+    private readonly HashSet<string> _read = [];
     private readonly Dictionary<string, List<string>> _errors = [];
 
     private JsonBody(JsonObject json) => _json = json;
 
+    /// <summary>
+    /// Reads the body as one JSON object, at most the configured size. An empty body is an empty object,
+    /// so a route whose fields are all optional can be called without one.
+    /// </summary>
     public static async Task<JsonBody> ReadAsync(HttpRequest request)
     {
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<JewelBenchOptions>>().Value.MaxJsonBodyBytes;
+        if (request.ContentLength > limit) throw new RequestTooLargeException(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) throw new RequestTooLargeException(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return new JsonBody(new JsonObject());
         try
         {
-            var node = request.ContentLength is 0 ? new JsonObject() : await JsonNode.ParseAsync(request.Body);
-            return node is JsonObject json
+            return JsonNode.Parse(buffer.ToArray()) is JsonObject json
                 ? new JsonBody(json)
                 : throw ValidationFailedException.For("body", "must be a JSON object.");
         }
@@ -34,9 +54,22 @@ public sealed class JsonBody
         .Where(v => !string.IsNullOrWhiteSpace(v.Value))
         .Select(v => KeyValuePair.Create(v.Key, int.TryParse(v.Value, out _) ? JsonNode.Parse(v.Value) : JsonValue.Create(v.Value)))));
 
-    public bool Has(string field) => _json.ContainsKey(field);
+    public bool Has(string field)
+    {
+        _read.Add(field);
+        return _json.ContainsKey(field);
+    }
 
-    public string? Text(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : Invalid<string>(), "must be text.");
+    /// <summary>Text without control characters (other than line breaks and tabs), broken surrogates or direction overrides.</summary>
+    public string? Text(string field)
+    {
+        var text = Read(field, n => n.GetValueKind() == JsonValueKind.String ? n.GetValue<string>() : Invalid<string>(), "must be text.");
+        if (text is null) return null;
+        if (text.Length > MaxTextLength) AddError(field, $"must be at most {MaxTextLength} characters.");
+        else if (!IsPlainText(text)) AddError(field, "must not contain control characters or broken or direction-changing Unicode.");
+        else return text;
+        return null;
+    }
 
     public bool? Bool(string field) => Read(field, n => n.GetValueKind() switch
     {
@@ -50,8 +83,10 @@ public sealed class JsonBody
     public int? Int(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.Number && n.GetValue<decimal>() % 1 == 0
         ? (int)n.GetValue<decimal>() : Invalid<int?>(), "must be a whole number.");
 
-    public DateOnly? Date(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.String && DateOnly.TryParseExact(n.GetValue<string>(), "yyyy-MM-dd", out var d)
-        ? d : Invalid<DateOnly?>(), "must be a date as YYYY-MM-DD.");
+    /// <summary>A calendar date as YYYY-MM-DD, within the years a shop's dates can sensibly fall in.</summary>
+    public DateOnly? Date(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.String
+        && DateOnly.TryParseExact(n.GetValue<string>(), "yyyy-MM-dd", out var d) && d.Year is >= 2000 and <= 2100
+        ? d : Invalid<DateOnly?>(), "must be a date as YYYY-MM-DD between 2000 and 2100.");
 
     public TEnum? Enum<TEnum>(string field) where TEnum : struct, System.Enum => Read(field, n =>
         n.GetValueKind() == JsonValueKind.String && System.Enum.TryParse<TEnum>(n.GetValue<string>(), true, out var v) && System.Enum.IsDefined(v)
@@ -73,15 +108,18 @@ public sealed class JsonBody
         if (!Has(field) || _json[field] is null) AddError(field, "is required.");
     }
 
-    /// <summary>Throws the collected type errors, if any, as one 400 answer.</summary>
+    /// <summary>Throws the collected type errors, and any field the route does not take, as one 400 answer.</summary>
     public void ThrowIfInvalid()
     {
+        foreach (var unknown in _json.Select(p => p.Key).Where(k => !_read.Contains(k)).Take(10))
+            AddError(unknown.Length > 40 ? unknown[..40] : unknown, "is not a field of this request.");
         if (_errors.Count > 0)
             throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
     private T? Read<T>(string field, Func<JsonNode, T> convert, string reason)
     {
+        _read.Add(field);
         var node = _json[field];
         if (node is null) return default;
         try
@@ -95,6 +133,19 @@ public sealed class JsonBody
         }
     }
 
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+                     || char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+                return false;
+        }
+        return true;
+    }
+
     private static T Invalid<T>() => throw new InvalidTypeException();
 
     private void AddError(string field, string reason)
@@ -105,3 +156,6 @@ public sealed class JsonBody
 
     private sealed class InvalidTypeException : Exception;
 }
+
+/// <summary>A request body over the size limit: answered 413 before any of it is used.</summary>
+public sealed class RequestTooLargeException(int limit) : Exception($"The request body is larger than {limit / 1024} KB.");

@@ -1,3 +1,4 @@
+using JewelBench.Functions.Auth;
 using JewelBench.Core.History;
 using JewelBench.Core.Stock;
 
@@ -11,7 +12,7 @@ public static class JobLifecycleApi
         var group = routes.MapGroup("/jobs/{id}").WithTags("Lifecycle");
         group.MapPost("/transitions", Transition);
         group.MapPost("/complete", Complete);
-        group.MapPost("/reopen", Reopen);
+        group.MapPost("/reopen", Reopen).RequireAuthorization(Policies.Owner);
         group.MapGet("/history", History);
         return group;
     }

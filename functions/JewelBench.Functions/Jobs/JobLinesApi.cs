@@ -44,8 +44,8 @@ public static class JobLinesApi
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.EditStage(stageId, edits, change));
     }
 
-    private static Task<IResult> RemoveStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs) =>
-        jobs.RunAsync(caller, id, request, null, (job, change) => job.RemoveStage(stageId, change));
+    private static async Task<IResult> RemoveStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs) =>
+        await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.RemoveStage(stageId, change));
 
     private static async Task<IResult> AddItem(string id, Caller caller, HttpRequest request, JobCommands jobs)
     {
@@ -75,6 +75,15 @@ public static class JobLinesApi
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.EditItem(itemId, edits, change));
     }
 
-    private static Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
-        jobs.RunAsync(caller, id, request, null, (job, change) => job.RemoveItem(itemId, change));
+    private static async Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
+        await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.RemoveItem(itemId, change));
+
+    /// <summary>A removal takes an optional reason and nothing else.</summary>
+    private static async Task<string?> ReasonAsync(HttpRequest request)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var reason = body.Text("reason");
+        body.ThrowIfInvalid();
+        return reason;
+    }
 }

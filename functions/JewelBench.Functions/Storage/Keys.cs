@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace JewelBench.Functions.Storage;
 
 /// <summary>
@@ -6,16 +9,47 @@ namespace JewelBench.Functions.Storage;
 /// </summary>
 public static class Keys
 {
-    public static string Job(string jobId) => $"job|{jobId}";
+    public static string Job(string jobId) => $"job|{Id(jobId)}";
     public const string JobPrefix = "job|";
 
-    public static string Card(string jobId) => $"card|{jobId}";
+    public static string Card(string jobId) => $"card|{Id(jobId)}";
     public const string CardPrefix = "card|";
 
-    public static string Stock(string stockId) => $"stock|{stockId}";
+    public static string Stock(string stockId) => $"stock|{Id(stockId)}";
 
-    public static string History(string subjectId, int seq) => $"hist|{subjectId}|{seq:D6}";
-    public static string HistoryPrefix(string subjectId) => $"hist|{subjectId}|";
+    public static string History(string subjectId, int seq) => $"hist|{Id(subjectId)}|{seq:D6}";
+    public static string HistoryPrefix(string subjectId) => $"hist|{Id(subjectId)}|";
 
     public static string Counter(string name) => $"counter|{name}";
+
+    public const string Shop = "shop";
+    public const string ShopHistorySubject = "shop";
+
+    public static string User(string userId) => $"user|{Id(userId)}";
+    public const string UserPrefix = "user|";
+
+    public static string KioskLink(string linkId) => $"kiosklink|{Id(linkId)}";
+    public const string KioskLinkPrefix = "kiosklink|";
+
+    /// <summary>The partition of the install itself, outside every shop: the setup marker and the sign-in indexes.</summary>
+    public const string Install = "_install";
+    public const string SetupMarker = "setup";
+
+    /// <summary>Email → shop and user, keyed by a hash so that no address needs escaping or shows in a key.</summary>
+    public static string Login(string normalizedEmail) => $"login|{Hash(normalizedEmail)}";
+
+    /// <summary>Kiosk link token → shop and link; only the token's hash is stored.</summary>
+    public static string KioskToken(string token) => KioskTokenHash(Hash(token));
+    public static string KioskTokenHash(string tokenHash) => $"kiosk|{tokenHash}";
+
+    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>
+    /// Ids from a URL become part of a key only when they look like ids the app makes, so a crafted id can
+    /// never reach another kind of row.
+    /// </summary>
+    private static string Id(string id) =>
+        id.Length is > 0 and <= 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? id
+            : throw new NotFoundException($"{id[..Math.Min(id.Length, 40)]} was not found.");
 }

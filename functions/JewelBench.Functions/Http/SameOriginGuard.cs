@@ -1,0 +1,46 @@
+
+namespace JewelBench.Functions.Http;
+
+/// <summary>
+/// CSRF defence for the API, on top of the SameSite=Strict session cookie: a request that changes
+/// anything must come from the app's own pages (Sec-Fetch-Site, else Origin, must say same origin) and
+/// carry its body as JSON, which a cross-site HTML form cannot send.
+/// </summary>
+public static class SameOriginGuard
+{
+    public static IApplicationBuilder UseSameOriginGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method))
+        {
+            await next(context);
+            return;
+        }
+        if (!IsSameOrigin(request))
+        {
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, "Cross-site request refused",
+                "Changes can only be made from JewelBench's own pages.");
+            return;
+        }
+        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && !request.HasJsonContentType())
+        {
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON expected",
+                "Send the request body as application/json.");
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>Browsers always send one of the two headers on such requests; other clients (scripts, tests) send neither.</summary>
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return site is "same-origin" or "none";
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+               && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+               && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}
