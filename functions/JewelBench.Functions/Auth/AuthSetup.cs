@@ -24,6 +24,8 @@ public static class AuthSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
+            // Session lifetime is wall-clock security, not the shop's business time that tests move.
+            o.TimeProvider = TimeProvider.System;
             // An API answers 401/403 rather than redirecting to a login page.
             o.Events.OnRedirectToLogin = c => ProblemWriter.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized,
                 "Sign in first", "Your session has ended or you have not signed in.");

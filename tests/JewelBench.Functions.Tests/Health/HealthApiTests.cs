@@ -40,7 +40,7 @@ public sealed class HealthApiTests(JewelBenchApp app)
         await using var azurite = await Azurite.StartAsync("jewelshop", Convert.ToBase64String("a-key-of-our-own-for-tests"u8.ToArray()));
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })));
-        var client = factory.CreateClient();
+        var client = await JewelBenchApp.OwnerClientAsync(factory, "own-account-shop");
 
         var created = await app.CreateJobAsync(client, "Own account ring");
         var board = await (await client.GetAsync("/api/board")).ReadJsonAsync(HttpStatusCode.OK);

@@ -1,3 +1,4 @@
+using JewelBench.Core.Shops;
 using JewelBench.Core.Jobs;
 using JewelBench.Core.Stock;
 using JewelBench.Functions.Http;
@@ -13,7 +14,7 @@ public sealed class CommandRunnerTests
 {
     private const string Shop = "shop";
     private readonly Mock<IShopTable> _table = new();
-    private readonly Caller _caller = new(Shop, "maya");
+    private readonly Caller _caller = new(Shop, "u-maya", "maya", Role.Owner);
     private int _reads;
 
     public CommandRunnerTests() =>

@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using JewelBench.Core.Jobs;
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Auth;
+using JewelBench.Functions.Shops;
+using JewelBench.Functions.Storage;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JewelBench.Functions.Hosting;
@@ -22,7 +28,12 @@ public sealed class AppCollection : ICollectionFixture<JewelBenchApp>
 public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Shop = "test-shop";
+
+    /// <summary>A second tenant on the same storage, for the isolation tests.</summary>
+    public const string OtherShop = "other-shop";
     public const string Table = "jewelbenchtests";
+    public const string Password = "test-password-1";
+    private readonly ConcurrentDictionary<string, Task<string>> _sessions = new();
     private Azurite? _azurite;
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -31,7 +42,12 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public static JsonSerializerOptions Json => JewelBenchSetup.Json;
 
-    public async Task InitializeAsync() => _azurite = await Azurite.Shared;
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.Shared;
+        await EnsureShopAsync(Services, Shop);
+        await EnsureShopAsync(Services, OtherShop);
+    }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
@@ -40,18 +56,75 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = ConnectionString,
-            ["jewelbench:defaultShop"] = Shop,
             ["jewelbench:storage:table"] = Table,
             ["jewelbench:listPageSize"] = "5",
+            // The whole suite signs in from one address; the limits themselves are tested on a host of their own.
+            ["jewelbench:signIn:perAddressPerMinute"] = "100000",
+            ["jewelbench:signIn:perAccountPer15Minutes"] = "100000",
         }));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    public HttpClient Client(string user = "tester")
+    /// <summary>
+    /// A client signed in as the named user of the shop (created on first use with that role). The session
+    /// cookie of each user is signed in for once and reused, so the suite hashes few passwords.
+    /// </summary>
+    public HttpClient Client(string user = "tester", Role role = Role.Owner, string shop = Shop)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-JewelBench-User", user);
+        var cookie = _sessions.GetOrAdd($"{shop}/{user}/{role}", _ => Task.Run(() => SignInAsync(this, shop, user, role)))
+            .GetAwaiter().GetResult();
+        return WithCookie(this, cookie);
+    }
+
+    /// <summary>A client with no session.</summary>
+    public HttpClient AnonymousClient() => AnonymousClient(this);
+
+    public static HttpClient AnonymousClient(WebApplicationFactory<Program> host) =>
+        host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+
+    public static HttpClient WithCookie(WebApplicationFactory<Program> host, string cookie)
+    {
+        var client = AnonymousClient(host);
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
+    }
+
+    /// <summary>A client signed in to a shop of another host (opened if need be) as its owner.</summary>
+    public static async Task<HttpClient> OwnerClientAsync(WebApplicationFactory<Program> host, string shop)
+    {
+        await EnsureShopAsync(host.Services, shop);
+        return WithCookie(host, await SignInAsync(host, shop, "owner", Role.Owner));
+    }
+
+    public static string EmailOf(string user, Role role, string shop) => $"{user.ToLowerInvariant()}.{role.ToString().ToLowerInvariant()}@{shop}.test";
+
+    /// <summary>Adds the user to the shop unless they exist, and returns the session cookie of a fresh sign-in.</summary>
+    public static async Task<string> SignInAsync(WebApplicationFactory<Program> host, string shop, string user, Role role,
+        string password = Password)
+    {
+        var email = EmailOf(user, role, shop);
+        await EnsureUserAsync(host.Services, shop, user, email, role, password);
+        var response = await AnonymousClient(host).PostAsJsonAsync("/api/auth/sign-in", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AuthSetup.CookieName + "=", StringComparison.Ordinal));
+        return setCookie.Split(';')[0];
+    }
+
+    /// <summary>Opens the shop on the given host's storage unless it is open already.</summary>
+    public static async Task EnsureShopAsync(IServiceProvider services, string shop)
+    {
+        var table = services.GetRequiredService<IShopTable>();
+        if (await table.GetAsync<ShopProfile>(shop, Keys.Shop) is not null) return;
+        await services.GetRequiredService<ShopProvisioning>().CreateShopAsync(shop,
+            new ShopDetails($"{shop} jewelers", "1 Bench Street", "UTC", "USD", 8.25m),
+            new NewUser("owner", EmailOf("owner", Role.Owner, shop), Role.Owner), Password, default);
+    }
+
+    public static async Task EnsureUserAsync(IServiceProvider services, string shop, string user, string email, Role role, string password)
+    {
+        if (await AuthApi.FindUserAsync(services.GetRequiredService<IShopTable>(), email, default) is not null) return;
+        await services.GetRequiredService<ShopProvisioning>().AddUserAsync(shop, new NewUser(user, email, role), password,
+            new Change("owner", DateTimeOffset.UtcNow), default);
     }
 
     public async Task<JsonObject> CreateJobAsync(HttpClient client, string description = "Signet ring", object? extra = null)
@@ -64,11 +137,11 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>Every row of the test shop's partition with its ETag and properties, to prove a refused request wrote nothing.</summary>
-    public async Task<string> SnapshotAsync()
+    public async Task<string> SnapshotAsync(string shop = Shop)
     {
         var table = CloudStorageAccount.Parse(ConnectionString).CreateCloudTableClient().GetTableReference(Table);
         var query = new TableQuery<DynamicTableEntity>().Where(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, Shop));
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, shop));
         var rows = new List<string>();
         TableContinuationToken? token = null;
         do
