@@ -103,6 +103,7 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
         string password = Password)
     {
         var email = EmailOf(user, role, shop);
+        await EnsureShopAsync(host.Services, shop);
         await EnsureUserAsync(host.Services, shop, user, email, role, password);
         var response = await AnonymousClient(host).PostAsJsonAsync("/api/auth/sign-in", new { email, password });
         response.EnsureSuccessStatusCode();
@@ -135,6 +136,12 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Json))!;
     }
+
+    /// <summary>Sends the request as JSON (or with no body when null).</summary>
+    public static HttpRequestMessage Request(string method, string url, JsonNode? body) => new(new HttpMethod(method), url)
+    {
+        Content = body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+    };
 
     /// <summary>Every row of the test shop's partition with its ETag and properties, to prove a refused request wrote nothing.</summary>
     public async Task<string> SnapshotAsync(string shop = Shop)

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JewelBench.Functions.Tests.Security;
+
+/// <summary>One method and route of the API, read from the app's own endpoint list.</summary>
+public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, bool Anonymous)
+{
+    public bool Writes => Method is not ("GET" or "HEAD");
+
+    public override string ToString() => $"{Method} {Pattern}";
+
+    /// <summary>The URL with each route parameter filled in.</summary>
+    public string Url(Func<string, string> valueOf) =>
+        Parameters.Aggregate(Pattern, (url, p) => url.Replace($"{{{p}}}", Uri.EscapeDataString(valueOf(p))));
+
+    /// <summary>
+    /// Every route of the API, so that a route added later is covered by the security tests without
+    /// anyone remembering to list it.
+    /// </summary>
+    public static IReadOnlyList<ApiRoute> All(IServiceProvider services) => services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.RawText != "/api/openapi.json")
+        .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new ApiRoute(m,
+            e.RoutePattern.RawText!.TrimEnd('/'), e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
+            e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))
+        .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// A body each write route accepts, so that a refusal in these tests comes from who is asking, never
+    /// from the input. A new write route fails the tests until it has one here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, object?> ValidBodies = new Dictionary<string, object?>
+    {
+        ["POST /api/auth/password"] = new { currentPassword = "not-the-password", newPassword = "a-new-password-1" },
+        ["POST /api/auth/sign-in"] = new { email = "nobody@nowhere.test", password = "not-a-password" },
+        ["POST /api/auth/sign-out"] = null,
+        ["POST /api/jobs"] = new { description = "Ring from a security test", rush = false, targetDate = "2026-12-24", quantity = 1 },
+        ["PATCH /api/jobs/{id}"] = new { description = "Changed by a security test", rush = true, targetDate = "2026-12-31" },
+        ["POST /api/jobs/{id}/complete"] = new { title = "Security test piece", category = "Rings", quantity = 1 },
+        ["POST /api/jobs/{id}/items"] = new { kind = "Material", description = "Silver", quantity = 2, unit = "g", unitCost = 1.5 },
+        ["PATCH /api/jobs/{id}/items/{itemId}"] = new { description = "Gold", quantity = 3 },
+        ["DELETE /api/jobs/{id}/items/{itemId}"] = new { reason = "Security test" },
+        ["POST /api/jobs/{id}/reopen"] = new { reason = "Security test" },
+        ["POST /api/jobs/{id}/stages"] = new { name = "Polish", vendor = "Bench", cost = 10, dueDate = "2026-12-20", notes = "n" },
+        ["PATCH /api/jobs/{id}/stages/{stageId}"] = new { notes = "Changed", cost = 12, status = "InProgress" },
+        ["DELETE /api/jobs/{id}/stages/{stageId}"] = new { reason = "Security test" },
+        ["POST /api/jobs/{id}/transitions"] = new { to = "Canceled", reason = "Security test" },
+        ["POST /api/kiosk-links"] = new { name = "Security test screen" },
+        ["DELETE /api/kiosk-links/{linkId}"] = new { reason = "Security test" },
+        ["POST /api/kiosk/session"] = new { token = "AAAAAAAAAAAAAAAAAAAAAA" },
+        ["POST /api/setup"] = new { shopName = "Second shop", timeZone = "UTC", currency = "USD", taxRate = 5, ownerName = "Eve", email = "eve@second.test", password = "a-long-password" },
+        ["PATCH /api/shop"] = new { name = "Renamed by a security test", taxRate = 7.5 },
+        ["POST /api/stock/{stockId}/release"] = new { reason = "Security test" },
+        ["POST /api/stock/{stockId}/reserve"] = new { reason = "Security test" },
+        ["POST /api/stock/{stockId}/sell"] = new { reason = "Security test" },
+        ["POST /api/users"] = new { name = "Eve", email = "eve@security.test", role = "Staff", password = "a-long-password" },
+        ["PATCH /api/users/{userId}"] = new { name = "Renamed", role = "Kiosk", active = false },
+    };
+
+    public static JsonObject? ValidBody(ApiRoute route)
+    {
+        Assert.True(ValidBodies.ContainsKey(route.ToString()), $"{route} is new: give it a valid body in ApiRoute.ValidBodies.");
+        return ValidBodies[route.ToString()] is { } body ? System.Text.Json.JsonSerializer.SerializeToNode(body)!.AsObject() : null;
+    }
+}

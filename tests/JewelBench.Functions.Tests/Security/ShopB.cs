@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Auth;
+using JewelBench.Functions.Storage;
+using JewelBench.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JewelBench.Functions.Tests.Security;
+
+/// <summary>A shop with one of everything, whose ids another shop's users must never reach.</summary>
+public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> ByParameter)
+{
+    public const string Marker = "SHOP-B-SECRET";
+
+    public string this[string parameter] => ByParameter.TryGetValue(parameter, out var id)
+        ? id
+        : throw new InvalidOperationException($"Route parameter {{{parameter}}} is new: seed a row for it in ShopIds.SeedAsync.");
+
+    /// <summary>A draft job with a stage and an item, a completed job with its piece, a staff user and a kiosk link.</summary>
+    public static async Task<ShopIds> SeedAsync(JewelBenchApp app, string shop)
+    {
+        var owner = app.Client("owner", Role.Owner, shop);
+        var draft = await app.CreateJobAsync(owner, $"{Marker} draft");
+        var draftId = (string)draft["id"]!;
+        var stage = await (await owner.PostAsJsonAsync($"/api/jobs/{draftId}/stages", new { name = $"{Marker} stage" })).ReadJsonAsync(HttpStatusCode.Created);
+        var item = await (await owner.PostAsJsonAsync($"/api/jobs/{draftId}/items",
+            new { kind = "Labor", description = $"{Marker} labor", quantity = 1, unitCost = 5 })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var done = (string)(await app.CreateJobAsync(owner, $"{Marker} finished"))["id"]!;
+        (await owner.PostAsJsonAsync($"/api/jobs/{done}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
+        var completed = await (await owner.PostAsJsonAsync($"/api/jobs/{done}/complete", new { title = $"{Marker} piece", category = "Rings" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var link = await (await owner.PostAsJsonAsync("/api/kiosk-links", new { name = $"{Marker} screen" })).ReadJsonAsync(HttpStatusCode.Created);
+        app.Client("staff", Role.Staff, shop);
+        var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
+
+        return new ShopIds(shop, new Dictionary<string, string>
+        {
+            ["id"] = draftId,
+            ["stageId"] = (string)stage["stages"]![0]!["id"]!,
+            ["itemId"] = (string)item["items"]![0]!["id"]!,
+            ["stockId"] = (string)completed["completion"]!["pieces"]![0]!,
+            ["userId"] = staff!.Value.User.Id,
+            ["linkId"] = (string)link["link"]!["id"]!,
+        });
+    }
+}
