@@ -48,6 +48,7 @@ public static class AuthApi
 
     private static async Task<IResult> SignOut(HttpContext http)
     {
+        (await JsonBody.ReadAsync(http.Request)).ThrowIfInvalid();
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
