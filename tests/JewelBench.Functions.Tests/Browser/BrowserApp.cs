@@ -1,7 +1,12 @@
+using JewelBench.Core.Jobs;
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Shops;
+using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JewelBench.Functions.Tests.Browser;
@@ -14,16 +19,29 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 
 /// <summary>
 /// The real host on a Kestrel port, over its own Azurite, driven by Debian's Chromium through Playwright
-/// (never a downloaded browser).
+/// (never a downloaded browser). One shop with an owner, a staff member and a kiosk user.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
+    public const string ShopId = "browser-shop";
+    public const string OwnerName = "Olivia Owner";
+    public const string Owner = "owner@browser-shop.test";
+    public const string Staff = "staff@browser-shop.test";
+    public const string Kiosk = "kiosk@browser-shop.test";
+
+    private static readonly Dictionary<string, string> Passwords = new()
+    {
+        [Owner] = "owner-password-1", [Staff] = "staff-password-1", [Kiosk] = "kiosk-password-1",
+    };
+
     private Azurite? _azurite;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+
+    public static string PasswordOf(string email) => Passwords[email];
 
     public async Task InitializeAsync()
     {
@@ -33,12 +51,17 @@ public sealed class BrowserApp : IAsyncLifetime
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-                ["jewelbench:defaultShop"] = "browser-shop",
+                // Every browser context signs in from 127.0.0.1; the sign-in limits are tested over HTTP.
+                ["jewelbench:signIn:perAddressPerMinute"] = "1000",
+                ["jewelbench:signIn:perAccountPer15Minutes"] = "1000",
             })));
         _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Console.WriteLine($"Browser tests against {BaseUrl}");
+        await ProvisionShopAsync(_factory.Services.GetRequiredService<ShopProvisioning>());
+        await MarkSetUpAsync(_factory.Services.GetRequiredService<IShopTable>());
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -49,13 +72,55 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>Azurite starts empty for each run; a shop or user left from an earlier one is used as it is.</summary>
+    private static async Task ProvisionShopAsync(ShopProvisioning provisioning)
+    {
+        await Tolerate(() => provisioning.CreateShopAsync(ShopId, new ShopDetails("Browser Jewelers", "1 Test St", "UTC", "USD", 0m),
+            new NewUser(OwnerName, Owner, Role.Owner), Passwords[Owner], default));
+        foreach (var (name, email, role) in new[] { ("Sam Staff", Staff, Role.Staff), ("Bench Screen", Kiosk, Role.Kiosk) })
+            await Tolerate(() => provisioning.AddUserAsync(ShopId, new NewUser(name, email, role), Passwords[email],
+                new Change(OwnerName, DateTimeOffset.UtcNow), default));
+    }
+
+    /// <summary>As the demo seeder does: with a shop in place, the first-run setup page is not offered.</summary>
+    private static async Task MarkSetUpAsync(IShopTable table)
+    {
+        if (await table.GetAsync<SetupRecord>(Keys.Install, Keys.SetupMarker) is not null) return;
+        try
+        {
+            await table.CommitAsync(Keys.Install, [new TableWrite.Insert(Keys.SetupMarker, new SetupRecord(ShopId, DateTimeOffset.UtcNow))]);
+        }
+        catch (ConcurrencyException)
+        {
+        }
+    }
+
+    private static async Task Tolerate(Func<Task> provision)
+    {
+        try
+        {
+            await provision();
+        }
+        catch (RuleConflictException)
+        {
+        }
+    }
+
+    /// <summary>A page in its own browser context, signed in as <paramref name="signInAs"/> (null: signed out).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? signInAs = Owner)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(10_000);
+        if (signInAs is not null)
+        {
+            // The context's request client shares its cookie jar with the page.
+            var signIn = await context.APIRequest.PostAsync("/api/auth/sign-in",
+                new() { DataObject = new { email = signInAs, password = Passwords[signInAs] } });
+            Assert.True(signIn.Ok, $"Signing in as {signInAs} answered {signIn.Status}: {await signIn.TextAsync()}");
+        }
         return await context.NewPageAsync();
     }
 

@@ -36,6 +36,8 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly ConcurrentDictionary<string, Task<string>> _sessions = new();
     private Azurite? _azurite;
 
+    public CapturedLogs Logs { get; } = new();
+
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     public string ConnectionString => _azurite!.ConnectionString;
@@ -61,8 +63,10 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
             // The whole suite signs in from one address; the limits themselves are tested on a host of their own.
             ["jewelbench:signIn:perAddressPerMinute"] = "100000",
             ["jewelbench:signIn:perAccountPer15Minutes"] = "100000",
+            [$"Logging:{typeof(CapturedLogs).FullName}:LogLevel:Default"] = "Debug",
         }));
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
     }
 
     /// <summary>
