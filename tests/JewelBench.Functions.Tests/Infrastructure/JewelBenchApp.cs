@@ -80,6 +80,15 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
         return WithCookie(this, cookie);
     }
 
+    /// <summary>Another host on the same Azurite but a table of its own: a new install, with the given settings.</summary>
+    public WebApplicationFactory<Program> NewInstall(Dictionary<string, string?>? settings = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = ConnectionString,
+                ["jewelbench:storage:table"] = $"install{Guid.NewGuid():N}"[..20],
+            }.Where(d => settings?.ContainsKey(d.Key) != true).Concat(settings ?? []))));
+
     /// <summary>A client with no session.</summary>
     public HttpClient AnonymousClient() => AnonymousClient(this);
 
