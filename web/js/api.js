@@ -1,18 +1,12 @@
 // Thin fetch wrapper for the JewelBench API.
-// - sends X-JewelBench-User on every request
+// - the session is an HttpOnly cookie the server sets; the page never sees it
 // - turns error answers into ApiError carrying RFC 7807 problem details
+// - reports a 401 (session ended) to the app shell, which shows the sign-in page
 // - remembers the last ETag per job (and stock item) and sends it as If-Match on writes
 
-const USER_KEY = 'jewelbench.user';
-
-export function getUser() {
-  return (localStorage.getItem(USER_KEY) || '').trim() || 'bench';
-}
-export function setUser(name) {
-  localStorage.setItem(USER_KEY, String(name || '').trim() || 'bench');
-}
-// Header values must be ISO-8859-1; replace anything else rather than failing the request.
-const headerSafe = (s) => s.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+let onUnauthorized = () => {};
+/** The app shell's handler for a 401 on any request made with auth (the default). */
+export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -28,18 +22,15 @@ async function readBody(res) {
   try { return JSON.parse(text); } catch { return text; }
 }
 
-/** Low-level request; resolves { data, etag } or throws ApiError. */
-export async function request(method, path, { body, ifMatch } = {}) {
-  const headers = {
-    Accept: 'application/json, application/problem+json',
-    'X-JewelBench-User': headerSafe(getUser()),
-  };
+/** Low-level request; resolves { data, etag } or throws ApiError. `auth: false` keeps a 401 local. */
+export async function request(method, path, { body, ifMatch, auth = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
   let res;
   try {
     res = await fetch(`/api${path}`, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
     });
   } catch {
     throw new ApiError(0, { title: 'Cannot reach the server', detail: 'Check the connection and try again.' });
@@ -49,7 +40,9 @@ export async function request(method, path, { body, ifMatch } = {}) {
     const problem = data && typeof data === 'object'
       ? data
       : { title: res.statusText || `Request failed (${res.status})`, detail: typeof data === 'string' ? data : undefined };
-    throw new ApiError(res.status, problem);
+    const err = new ApiError(res.status, problem);
+    if (res.status === 401 && auth) onUnauthorized(err);
+    throw err;
   }
   return { data, etag: res.headers.get('ETag') };
 }
@@ -114,3 +107,27 @@ export const getStockHistory = (id) => get(`/stock/${enc(id)}/history`);
 /** action: 'reserve' | 'release' | 'sell' */
 export const stockAction = (id, action, reason) =>
   trackedWrite('stock', id, 'POST', `/stock/${enc(id)}/${action}`, { reason: reason || null });
+
+// ---- sign-in, setup and the signed-in shop -----------------------------------------
+const send = async (method, path, body, opts = {}) => (await request(method, path, { body, ...opts })).data;
+
+export const getMe = () => send('GET', '/auth/me', undefined, { auth: false });
+export const signIn = (email, password) => send('POST', '/auth/sign-in', { email, password }, { auth: false });
+export const signOut = () => send('POST', '/auth/sign-out', undefined, { auth: false });
+export const changePassword = (currentPassword, newPassword) => send('POST', '/auth/password', { currentPassword, newPassword });
+export const getSetup = () => send('GET', '/setup', undefined, { auth: false });
+export const runSetup = (body) => send('POST', '/setup', body, { auth: false });
+export const openKioskSession = (token) => send('POST', '/kiosk/session', { token }, { auth: false });
+
+export const getShop = () => request('GET', '/shop');
+export const editShop = (body, etag) => request('PATCH', '/shop', { body, ifMatch: etag });
+export const getShopHistory = () => get('/shop/history');
+
+export const listUsers = () => get('/users');
+export const inviteUser = (body) => send('POST', '/users', body);
+/** The ETag of a user is its version. */
+export const editUser = (user, body) => send('PATCH', `/users/${enc(user.id)}`, body, { ifMatch: `"${user.version}"` });
+
+export const listKioskLinks = () => get('/kiosk-links');
+export const createKioskLink = (name) => send('POST', '/kiosk-links', { name });
+export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${enc(id)}`, reason ? { reason } : undefined);

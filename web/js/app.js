@@ -1,32 +1,57 @@
-// App shell: hash router, header (Board/List toggle, "You" field).
-import { getUser, setUser } from './api.js';
-import { html, setHtml } from './ui.js';
+// App shell: who is signed in, the hash router with each page's roles, and the header.
+import { getMe, getSetup, signOut, setUnauthorizedHandler } from './api.js';
+import { html, setHtml, toast } from './ui.js';
+import { session, setSession, isKiosk, wasKioskScreen } from './session.js';
+import { renderUserMenu } from './menu.js';
+import { renderSignIn, renderSetup, openKioskLink } from './sign-in.js';
 import { renderBoard } from './board.js';
+import { renderMonitor } from './monitor.js';
 import { renderList } from './list.js';
 import { renderJob } from './job.js';
 import { renderNewJob } from './new-job.js';
 import { renderStock } from './stock.js';
+import { renderPassword } from './account.js';
+import { renderSettings } from './settings.js';
+import { renderUsers } from './users.js';
+import { renderKioskLinks } from './kiosk-links.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
+const ALL = ['Owner', 'Staff', 'Kiosk'];
+const WORK = ['Owner', 'Staff'];
+const OWNER = ['Owner'];
 
 const routes = [
-  [/^\/board$/, renderBoard, 'Board'],
-  [/^\/list$/, renderList, 'Jobs'],
-  [/^\/new$/, renderNewJob, 'New job'],
-  [/^\/jobs\/([^/?]+)$/, renderJob, null],
-  [/^\/stock\/([^/?]+)$/, renderStock, null],
+  [/^\/board$/, renderBoard, 'Board', WORK],
+  [/^\/list$/, renderList, 'Jobs', WORK],
+  [/^\/monitor$/, renderMonitor, 'Monitor', ALL],
+  [/^\/new$/, renderNewJob, 'New job', WORK],
+  [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
+  [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
+  [/^\/account\/password$/, renderPassword, 'Change password', ALL],
+  [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
+  [/^\/users$/, renderUsers, 'Users', OWNER],
+  [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],
 ];
 
 const main = document.getElementById('main');
 const safeDecode = (s) => { try { return decodeURIComponent(s); } catch { return s; } };
+const currentPath = () => location.hash.replace(/^#/, '').split('?')[0];
 let firstRender = true;
+let signedOutNote = '';
 
 function notFound(view) {
   setHtml(view, html`<section class="empty-state page-empty">
     <h1 tabindex="-1">Page not found</h1>
     <p>There is nothing at this address.</p>
-    <p><a class="btn" href="#/board">Go to the board</a></p></section>`);
+    <p><a class="btn" href="#/">Go to the start page</a></p></section>`);
+}
+
+function notAllowed(view) {
+  setHtml(view, html`<section class="empty-state page-empty">
+    <h1 tabindex="-1">Not available for your role</h1>
+    <p>This page is for the shop owner.</p>
+    <p><a class="btn" href="#/">Go to the start page</a></p></section>`);
 }
 
 function updateNav(path) {
@@ -36,24 +61,61 @@ function updateNav(path) {
   });
 }
 
-async function route() {
-  const path = location.hash.replace(/^#/, '').split('?')[0];
-  if (!path || path === '/') {
-    location.replace(`#/${preferredView()}`);
-    return;
-  }
-  if (path === '/board' || path === '/list') localStorage.setItem(VIEW_KEY, path.slice(1));
-  updateNav(path);
-
-  // Each navigation renders into a fresh container, so late answers for an old page land nowhere.
+/** Each navigation renders into a fresh container, so late answers for an old page land nowhere. */
+function freshView() {
   const view = document.createElement('div');
   view.className = 'view';
   main.replaceChildren(view);
-  main.setAttribute('aria-busy', 'true');
+  return view;
+}
 
-  const match = routes.map(([re, fn, title]) => [re.exec(path), fn, title]).find(([m]) => m);
+function signedIn(me, target) {
+  setSession(me);
+  signedOutNote = '';
+  renderUserMenu(doSignOut);
+  // The address already holds the page they wanted (or the monitor for a kiosk link).
+  if (target && location.hash !== target) location.replace(target); else route();
+}
+
+function showSignedOut(view) {
+  setSession(null);
+  renderUserMenu(doSignOut);
+  updateNav('');
+  renderSignIn(view, { note: signedOutNote, onSignedIn: signedIn });
+}
+
+async function doSignOut() {
+  try { await signOut(); } catch { /* the session is gone either way */ }
+  signedOutNote = 'You have signed out.';
+  showSignedOut(freshView());
+  toast('Signed out', 'info');
+}
+
+// Any API answer of 401 means the session ended (expired, password changed, link revoked).
+setUnauthorizedHandler(() => {
+  if (!session()) return;
+  signedOutNote = isKiosk() || wasKioskScreen()
+    ? 'This screen was signed out: its kiosk link may have been revoked. Open a new kiosk link, or sign in.'
+    : 'Your session ended. Please sign in again.';
+  showSignedOut(freshView());
+});
+
+async function route() {
+  const path = currentPath();
+  const kiosk = /^\/kiosk\/([^/?]+)$/.exec(path);
+  if (kiosk) { await openKioskLink(freshView(), safeDecode(kiosk[1]), { onSignedIn: signedIn }); return; }
+  if (!session()) { await boot(); return; }
+  if (isKiosk() && path !== '/monitor' && path !== '/account/password') { location.replace('#/monitor'); return; }
+  if (!path || path === '/') { location.replace(isKiosk() ? '#/monitor' : `#/${preferredView()}`); return; }
+  if (path === '/board' || path === '/list') localStorage.setItem(VIEW_KEY, path.slice(1));
+  updateNav(path);
+
+  const view = freshView();
+  main.setAttribute('aria-busy', 'true');
+  const match = routes.map(([re, fn, title, roles]) => [re.exec(path), fn, title, roles]).find(([m]) => m);
   try {
     if (!match) { notFound(view); document.title = 'Not found · JewelBench'; }
+    else if (!match[3].includes(session().role)) { notAllowed(view); document.title = 'Not allowed · JewelBench'; }
     else {
       const [m, fn, title] = match;
       if (title) document.title = `${title} · JewelBench`;
@@ -61,7 +123,7 @@ async function route() {
     }
   } catch (err) {
     console.error(err);
-    setHtml(view, html`<div class="alert alert-error" role="alert"><p class="alert-title">Something went wrong</p><p>${err.message}</p></div>`);
+    if (view.isConnected) setHtml(view, html`<div class="alert alert-error" role="alert"><p class="alert-title">Something went wrong</p><p>${err.message}</p></div>`);
   } finally {
     if (view.isConnected) main.removeAttribute('aria-busy');
   }
@@ -71,16 +133,30 @@ async function route() {
   firstRender = false;
 }
 
-function initUserField() {
-  const input = document.getElementById('user-name');
-  input.value = getUser();
-  const save = () => { setUser(input.value); input.value = getUser(); };
-  input.addEventListener('change', save);
-  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { save(); input.blur(); } });
+/** Not signed in (yet): ask the server who we are; else the first-run setup or the sign-in page. */
+async function boot() {
+  const view = freshView();
+  main.setAttribute('aria-busy', 'true');
+  try {
+    signedIn(await getMe());
+    return;
+  } catch (err) {
+    if (err.status !== 401) {
+      setHtml(view, html`<div class="alert alert-error" role="alert"><p class="alert-title">Cannot start JewelBench</p><p>${err.message}</p></div>`);
+      return;
+    }
+  } finally { main.removeAttribute('aria-busy'); }
+  try {
+    const setup = await getSetup();
+    if (setup?.needed) { renderSetup(view, { onSignedIn: signedIn }); return; }
+  } catch { /* fall through to sign-in */ }
+  if (!signedOutNote && wasKioskScreen()) {
+    signedOutNote = 'This screen was signed out: its kiosk link may have been revoked. Open a new kiosk link, or sign in.';
+  }
+  showSignedOut(view);
 }
 
-initUserField();
 // The skip link must not change the hash (that is the router's), so move focus by hand.
 document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => { if (session() || /^\/kiosk\//.test(currentPath())) route(); });
 route();

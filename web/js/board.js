@@ -1,4 +1,5 @@
 // Board view: In Shop / In Progress / Ready for Pickup columns plus an On Hold strip.
+// The lanes are shared with the read-only workshop monitor (monitor.js).
 import { getBoard } from './api.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
 
@@ -10,10 +11,9 @@ const EMPTY = {
   OnHold: 'No jobs on hold.',
 };
 
-function card(c) {
+function card(c, readOnly) {
   const days = Number(c.daysInLane) || 0;
-  return html`<li><a class="job-card ${c.rush ? 'is-rush' : ''}" href="#/jobs/${encodeURIComponent(c.jobId)}">
-    <span class="card-top">
+  const body = html`<span class="card-top">
       <span class="job-no">${c.jobId}</span>
       ${c.rush && badge('RUSH', 'rush')}
     </span>
@@ -22,19 +22,36 @@ function card(c) {
     <span class="card-foot">
       ${c.location && html`<span class="card-location">${c.location}</span>`}
       <span class="card-days">${plural(days, 'day')} in lane</span>
-    </span>
-  </a></li>`;
+    </span>`;
+  const cls = `job-card ${c.rush ? 'is-rush' : ''}`;
+  return readOnly
+    ? html`<li><div class="${cls}">${body}</div></li>`
+    : html`<li><a class="${cls}" href="#/jobs/${encodeURIComponent(c.jobId)}">${body}</a></li>`;
 }
 
-function lane(l, extraClass = '') {
+function lane(l, extraClass, readOnly) {
   const id = `lane-${l.lane}`;
   const cards = l.cards || [];
   return html`<section class="lane ${extraClass}" aria-labelledby="${id}">
     <h2 class="lane-title" id="${id}">${l.title}<span class="count"><span class="visually-hidden"> (</span>${cards.length}<span class="visually-hidden"> ${cards.length === 1 ? 'job' : 'jobs'})</span></span></h2>
     ${cards.length
-      ? html`<ul class="cards" role="list">${cards.map(card)}</ul>`
+      ? html`<ul class="cards" role="list">${cards.map((c) => card(c, readOnly))}</ul>`
       : html`<p class="lane-empty">${EMPTY[l.lane] || 'No jobs here.'}</p>`}
   </section>`;
+}
+
+/** The lanes of a board answer; `readOnly` drops the links and the "New job" hint (for the monitor). */
+export function lanesHtml(data, { readOnly = false } = {}) {
+  const lanes = data?.lanes || [];
+  const byName = Object.fromEntries(lanes.map((l) => [l.lane, l]));
+  const columns = COLUMNS.map((name) => byName[name] || { lane: name, title: name, cards: [] });
+  const hold = byName.OnHold || { lane: 'OnHold', title: 'On Hold', cards: [] };
+  const total = lanes.reduce((n, l) => n + (l.cards?.length || 0), 0);
+  return html`
+    ${total === 0 && html`<div class="empty-state"><p class="empty-title">The bench is clear.</p>
+      <p>${readOnly ? 'No open jobs right now.' : html`No open jobs. Start one with <strong>New job</strong>.`}</p></div>`}
+    <div class="lanes">${columns.map((l) => lane(l, '', readOnly))}</div>
+    ${lane(hold, 'lane-hold', readOnly)}`;
 }
 
 export async function renderBoard(view) {
@@ -57,17 +74,7 @@ async function load(view, button) {
   body.setAttribute('aria-busy', 'true');
   if (button) button.disabled = true;
   try {
-    const data = await getBoard();
-    const lanes = data?.lanes || [];
-    const byName = Object.fromEntries(lanes.map((l) => [l.lane, l]));
-    const columns = COLUMNS.map((name) => byName[name] || { lane: name, title: name, cards: [] });
-    const hold = byName.OnHold || { lane: 'OnHold', title: 'On Hold', cards: [] };
-    const total = lanes.reduce((n, l) => n + (l.cards?.length || 0), 0);
-    setHtml(body, html`
-      ${total === 0 && html`<div class="empty-state"><p class="empty-title">The bench is clear.</p>
-        <p>No open jobs. Start one with <strong>New job</strong>.</p></div>`}
-      <div class="lanes">${columns.map((l) => lane(l))}</div>
-      ${lane(hold, 'lane-hold')}`);
+    setHtml(body, lanesHtml(await getBoard()));
   } catch (err) {
     setHtml(body, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
   } finally {

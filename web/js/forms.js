@@ -24,3 +24,7 @@ export function selectField({ id, name, text, options, value = '', disabled = fa
       return html`<option value="${v}" ${String(v) === String(value ?? '') ? raw('selected') : ''}>${t}</option>`;
     })}</select></div>`;
 }
+
+/** An optional "Reason" box for removals; reasonBody sends it only when it was filled in. */
+export const optionalReason = (id) => field({ id, name: 'reason', text: 'Reason (optional)', type: 'textarea' });
+export const reasonBody = (values) => (values.reason ? { reason: values.reason } : undefined);

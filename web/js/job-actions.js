@@ -1,6 +1,7 @@
 // Job-level actions: start production, hold, cancel, complete & create inventory, reopen.
 import { html, money } from './ui.js';
 import { field } from './forms.js';
+import { isOwner } from './session.js';
 
 const isOpen = (job) => job.status !== 'Completed' && job.status !== 'Canceled';
 
@@ -11,7 +12,8 @@ export function actionsHtml(job) {
     allowed.includes('Completed') && html`<button type="button" class="btn btn-primary" id="act-complete" data-action="complete">Complete &amp; Create Inventory</button>`,
     isOpen(job) && html`<button type="button" class="btn" id="act-hold" data-action="toggle-hold">${job.onHold ? 'Take off hold' : 'Put on hold'}</button>`,
     allowed.includes('Canceled') && html`<button type="button" class="btn btn-danger-outline" id="act-cancel" data-action="cancel-job">Cancel job</button>`,
-    job.status === 'Completed' && html`<button type="button" class="btn" id="act-reopen" data-action="reopen">Reopen job</button>`,
+    // Only an owner may reopen; staff are not offered it.
+    job.status === 'Completed' && isOwner() && html`<button type="button" class="btn" id="act-reopen" data-action="reopen">Reopen job</button>`,
   ].filter(Boolean);
   if (!buttons.length) return '';
   return html`<div class="action-bar" role="group" aria-label="Job actions" data-group="actions">${buttons}</div>`;

@@ -1,6 +1,6 @@
 // Items section (materials, labor, fees). Items can only change while the job is a Draft.
 import { html, money, badge, checkRequired, formValues } from './ui.js';
-import { field, selectField } from './forms.js';
+import { field, selectField, optionalReason, reasonBody } from './forms.js';
 
 const UNITS = ['pcs', 'g', 'ct', 'dwt', 'ozt', 'mm'];
 // Per kind: [quantity label or null when unused, cost label]
@@ -106,9 +106,9 @@ export const itemActions = {
   'item-delete': (btn, ctx) => {
     const it = findItem(ctx, btn.dataset.id);
     return ctx.dialogWrite({
-      title: 'Delete item?', body: html`<p>Remove <strong>${it.description}</strong> from ${ctx.job.id}?</p>`,
+      title: 'Delete item?', body: html`<p>Remove <strong>${it.description}</strong> from ${ctx.job.id}?</p>${optionalReason('id-reason')}`,
       confirmLabel: 'Delete', danger: true,
-    }, () => ['DELETE', path(it.id)], { success: 'Item deleted' });
+    }, (v) => ['DELETE', path(it.id), reasonBody(v)], { success: 'Item deleted' });
   },
 };
 

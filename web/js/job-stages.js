@@ -1,6 +1,6 @@
 // Stages section of the job page: list, status buttons, reorder, edit, delete, add.
 import { html, raw, money, formatDate, time, statusBadge, badge, checkRequired, formValues } from './ui.js';
-import { field, selectField } from './forms.js';
+import { field, selectField, optionalReason, reasonBody } from './forms.js';
 
 const QUICK_NAMES = ['Casting', 'Setting', 'Polish', 'Engraving', 'Plating', 'QC'];
 const VENDOR_KINDS = [['InHouse', 'In-house'], ['Outside', 'Outside']];
@@ -106,9 +106,9 @@ export const stageActions = {
   'stage-delete': (btn, ctx) => {
     const s = findStage(ctx, btn.dataset.id);
     return ctx.dialogWrite({
-      title: 'Delete stage?', body: html`<p>Delete the <strong>${s.name}</strong> stage from ${ctx.job.id}?</p>`,
+      title: 'Delete stage?', body: html`<p>Delete the <strong>${s.name}</strong> stage from ${ctx.job.id}?</p>${optionalReason('sd-reason')}`,
       confirmLabel: 'Delete', danger: true,
-    }, () => ['DELETE', path(btn)], { success: 'Stage deleted' });
+    }, (v) => ['DELETE', path(btn), reasonBody(v)], { success: 'Stage deleted' });
   },
 };
 

@@ -1,0 +1,79 @@
+// #/settings (owner): the shop's name, address, time zone, currency and tax rate, with its history.
+import { getShop, editShop, getShopHistory } from './api.js';
+import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, checkRequired, formValues, toast, problemHtml } from './ui.js';
+import { field, selectField } from './forms.js';
+import { timelineHtml, historyPanelHtml } from './history.js';
+import { timeZoneOptions } from './sign-in.js';
+
+const CONFLICT = 'The shop settings were changed by someone else; showing the latest — please redo your change.';
+const FIELDS = ['name', 'address', 'timeZone', 'currency', 'taxRate'];
+
+const formHtml = (shop) => html`<form class="panel" novalidate aria-labelledby="settings-h">
+    <h2 id="settings-h">Shop details</h2>
+    <div class="alert alert-error" role="alert" hidden></div>
+    <div class="form-grid">
+      <div class="span-all">${field({ id: 'sh-name', name: 'name', text: 'Shop name', value: shop.name, required: true, attrs: 'maxlength="80"' })}</div>
+      <div class="span-all">${field({ id: 'sh-address', name: 'address', text: 'Address', type: 'textarea', value: shop.address, attrs: 'maxlength="300"' })}</div>
+      ${selectField({ id: 'sh-timeZone', name: 'timeZone', text: 'Time zone', options: timeZoneOptions(shop.timeZone), value: shop.timeZone })}
+      ${field({ id: 'sh-currency', name: 'currency', text: 'Currency', value: shop.currency, required: true, hint: 'Three letters, e.g. USD.', attrs: 'maxlength="3" autocapitalize="characters" spellcheck="false"' })}
+      ${field({ id: 'sh-taxRate', name: 'taxRate', text: 'Sales tax (%)', type: 'number', value: shop.taxRate, attrs: 'min="0" max="30" step="0.001" inputmode="decimal"' })}
+      <div class="span-all">${field({ id: 'sh-reason', name: 'reason', text: 'Reason for the change (optional)', hint: 'Kept in the shop’s history.' })}</div>
+    </div>
+    <div class="form-actions"><button type="submit" class="btn btn-primary">Save settings</button></div>
+  </form>`;
+
+export async function renderSettings(view) {
+  setHtml(view, html`<p class="loading" role="status">Loading shop settings…</p>`);
+  let shop;
+  let etag;
+  try { ({ data: shop, etag } = await getShop()); } catch (err) {
+    setHtml(view, html`<h1 tabindex="-1">Shop settings</h1><div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+    return;
+  }
+  setHtml(view, html`<div class="narrow"><h1 tabindex="-1" class="page-title">Shop settings</h1>
+    <div data-form></div>${historyPanelHtml('shop-history-h')}</div>`);
+  const slot = view.querySelector('[data-form]');
+
+  async function loadHistory() {
+    const box = view.querySelector('[data-history]');
+    try { setHtml(box, timelineHtml(await getShopHistory())); } catch (err) {
+      setHtml(box, html`<p class="hint">History is unavailable right now (${err.message}).</p>`);
+    }
+  }
+
+  function render(problem) {
+    setHtml(slot, formHtml(shop));
+    const form = slot.querySelector('form');
+    if (problem) showProblem(form.querySelector('[role="alert"]'), problem);
+    form.addEventListener('submit', (e) => { e.preventDefault(); save(form, e.submitter); });
+  }
+
+  async function save(form, button) {
+    const alertEl = form.querySelector('[role="alert"]');
+    hideAlert(alertEl);
+    clearErrors(form);
+    if (!checkRequired(form)) return;
+    const v = formValues(form);
+    // Send only what changed, so the history shows just those fields.
+    const body = Object.fromEntries(FIELDS.filter((f) => String(v[f] ?? '') !== String(shop[f] ?? '')).map((f) => [f, f === 'taxRate' ? v[f] ?? 0 : v[f]]));
+    if (!Object.keys(body).length) { toast('Nothing to save', 'info'); return; }
+    if (v.reason) body.reason = v.reason;
+    try {
+      const answer = await withBusy(button, () => editShop(body, etag));
+      shop = answer.data;
+      etag = answer.etag || etag;
+      render();
+      toast('Shop settings saved');
+      loadHistory();
+    } catch (err) {
+      if (err.status === 412) {
+        ({ data: shop, etag } = await getShop().catch(() => ({ data: err.problem.current || shop, etag })));
+        render({ title: CONFLICT });
+        loadHistory();
+      } else showProblem(alertEl, err.problem, form);
+    }
+  }
+
+  render();
+  loadHistory();
+}
