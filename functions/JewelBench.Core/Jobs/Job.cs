@@ -27,6 +27,9 @@ public sealed partial class Job : Recorded
     public List<JobItem> Items { get; set; } = [];
     public Completion? Completion { get; set; }
 
+    /// <summary>The shop's currency when the job was opened; its amounts stay in it if the shop's changes.</summary>
+    public string Currency { get; set; } = "USD";
+
     public bool IsClosed => Status is JobStatus.Completed or JobStatus.Canceled;
 
     public static Job Create(string id, NewJob draft, Change change)

@@ -1,25 +1,24 @@
 using JewelBench.Core.Board;
-using JewelBench.Functions.Hosting;
-using Microsoft.Extensions.Options;
+using JewelBench.Core.Shops;
 
 namespace JewelBench.Functions.Jobs;
 
 /// <summary>Creates jobs and runs commands on them, keeping each job's board card in the same transaction.</summary>
-public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner, IOptions<JewelBenchOptions> options)
+public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner)
 {
-    public string Currency => options.Value.Currency;
-
     public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct)
     {
         var prefix = draft.Module.ToString()[..1];
+        var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
         for (var attempt = 1; ; attempt++)
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
             var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
+            job.Currency = shop.Value.Currency;
             try
             {
                 await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);
-                return Answers.Created(job, job.ToDto(Currency), $"/api/jobs/{job.Id}");
+                return Answers.Created(job, job.ToDto(), $"/api/jobs/{job.Id}");
             }
             catch (ConcurrencyException) when (attempt < 5)
             {
@@ -43,7 +42,7 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             var writes = (await command(job, change)).ToList();
             if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
             return writes;
-        }, job => job.ToDto(Currency), "Job", successStatus, request.HttpContext.RequestAborted);
+        }, job => job.ToDto(), "Job", successStatus, request.HttpContext.RequestAborted);
 
     public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
         Action<Job, Change> command, int successStatus = StatusCodes.Status200OK) =>

@@ -17,11 +17,11 @@ public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int Page
 
 public static class JobMappings
 {
-    public static JobDto ToDto(this Job job, string currency) => new(job.Id, job.Module, job.Description,
+    public static JobDto ToDto(this Job job) => new(job.Id, job.Module, job.Description,
         job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
         job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
         job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost)).ToList(),
-        JobCosts.Of(job), currency, job.Completion, job.AllowedTransitions);
+        JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions);
 
     public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
         job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);

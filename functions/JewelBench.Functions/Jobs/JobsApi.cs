@@ -28,9 +28,9 @@ public static class JobsApi
         return await jobs.CreateAsync(caller, draft, ct);
     }
 
-    private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, JobCommands jobs, CancellationToken ct) =>
+    private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, CancellationToken ct) =>
         await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is { } stored
-            ? Answers.Ok(stored.Value, stored.Value.ToDto(jobs.Currency))
+            ? Answers.Ok(stored.Value, stored.Value.ToDto())
             : Answers.NotFound($"Job {id} was not found.");
 
     private static async Task<IResult> EditJob(string id, Caller caller, HttpRequest request, JobCommands jobs)
