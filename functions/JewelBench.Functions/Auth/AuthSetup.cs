@@ -3,6 +3,8 @@ using JewelBench.Core.Shops;
 using JewelBench.Functions.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Auth;
@@ -15,6 +17,8 @@ public static class AuthSetup
     public static IServiceCollection AddJewelBenchAuth(this IServiceCollection services)
     {
         services.AddSingleton<Passwords>();
+        services.AddDataProtection().SetApplicationName("JewelBench");
+        services.AddOptions<KeyManagementOptions>().Configure<IShopTable>((o, table) => o.XmlRepository = new TableKeyRing(table));
         services.AddSingleton<SignInThrottle>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {

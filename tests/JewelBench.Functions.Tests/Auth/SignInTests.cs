@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using JewelBench.Core.Shops;
+using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
 
 namespace JewelBench.Functions.Tests.Auth;
@@ -163,5 +164,18 @@ public sealed class SignInTests(JewelBenchApp app)
         var history = await (await owner.GetAsync("/api/shop/history")).ReadArrayAsync();
         Assert.Equal(["name", "timeZone", "currency", "taxRate"], history.Skip(1).Select(e => (string)e!["field"]!));
         Assert.All(history.Skip(1), e => Assert.Equal("owner", (string)e!["by"]!));
+    }
+
+    [Fact]
+    public async Task ASessionWorksOnEveryHostInstanceBecauseTheCookieKeysAreInStorage()
+    {
+        app.Client("hana", Role.Staff, Shop);
+        var cookie = CookieOf(await SignInAsync(JewelBenchApp.EmailOf("hana", Role.Staff, Shop), JewelBenchApp.Password));
+        await using var secondInstance = app.WithWebHostBuilder(_ => { });
+
+        var me = await (await JewelBenchApp.WithCookie(secondInstance, cookie).GetAsync("/api/auth/me")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("hana", (string)me["name"]!);
+        Assert.Contains("\ndpkey|", "\n" + await app.SnapshotAsync(Keys.Install));
     }
 }

@@ -175,4 +175,17 @@ public sealed class JobsApiTests(JewelBenchApp app)
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest, "status", "page");
     }
+
+    [Fact]
+    public async Task AJobIsInItsShopsCurrencyAndStaysInItWhenTheShopChangesCurrency()
+    {
+        var owner = app.Client("owner", Core.Shops.Role.Owner, "euro-shop");
+        await (await owner.PatchJsonAsync("/api/shop", new { currency = "EUR" })).ReadJsonAsync(HttpStatusCode.OK);
+        var id = (string)(await app.CreateJobAsync(owner, "Euro ring"))["id"]!;
+
+        await (await owner.PatchJsonAsync("/api/shop", new { currency = "GBP" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("EUR", (string)(await (await owner.GetAsync($"/api/jobs/{id}")).ReadJsonAsync(HttpStatusCode.OK))["currency"]!);
+        Assert.Equal("GBP", (string)(await app.CreateJobAsync(owner, "Pound ring"))["currency"]!);
+    }
 }
