@@ -127,6 +127,8 @@ export const listUsers = () => get('/users');
 export const inviteUser = (body) => send('POST', '/users', body);
 /** The ETag of a user is its version. */
 export const editUser = (user, body) => send('PATCH', `/users/${enc(user.id)}`, body, { ifMatch: `"${user.version}"` });
+// A new password replaces whatever the user had, so it does not depend on the version the page loaded.
+export const setUserPassword = (user, password) => send('PATCH', `/users/${enc(user.id)}`, { password });
 
 export const listKioskLinks = () => get('/kiosk-links');
 export const createKioskLink = (name) => send('POST', '/kiosk-links', { name });

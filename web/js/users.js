@@ -1,5 +1,5 @@
 // #/users (owner): everyone who can sign in to the shop, their roles, and inviting someone new.
-import { listUsers, inviteUser, editUser } from './api.js';
+import { listUsers, inviteUser, editUser, setUserPassword } from './api.js';
 import { html, setHtml, withBusy, showProblem, hideAlert, checkRequired, formValues, toast, problemHtml, pageAlert, openDialog, time } from './ui.js';
 import { field, selectField, optionalReason, reasonBody } from './forms.js';
 import { session } from './session.js';
@@ -21,7 +21,8 @@ function row(u) {
     <td data-label="Status">${u.active ? html`<span class="badge badge-status-available">Active</span>` : html`<span class="badge badge-status-canceled">Deactivated</span>`}</td>
     <td data-label="Added">${time(u.createdAt, false)}</td>
     <td class="row-actions"><div>${me ? html`<span class="hint">Signed in</span>` : u.active
-      ? html`<button type="button" class="btn btn-sm btn-danger-outline" data-deactivate="${u.id}" aria-label="Deactivate ${u.name}">Deactivate</button>`
+      ? html`<button type="button" class="btn btn-sm" data-set-password="${u.id}" aria-label="Set a new password for ${u.name}">Set password</button>
+        <button type="button" class="btn btn-sm btn-danger-outline" data-deactivate="${u.id}" aria-label="Deactivate ${u.name}">Deactivate</button>`
       : html`<button type="button" class="btn btn-sm" data-reactivate="${u.id}" aria-label="Reactivate ${u.name}">Reactivate</button>`}</div></td>
   </tr>`;
 }
@@ -84,6 +85,8 @@ export async function renderUsers(view) {
     if (user) change(user, { role: select.value }, { control: select, success: `${user.name} is now ${select.value}` });
   });
   list.addEventListener('click', async (e) => {
+    const reset = e.target.closest('[data-set-password]');
+    if (reset) { setPassword(find(reset.dataset.setPassword)); return; }
     const off = e.target.closest('[data-deactivate]');
     const on = e.target.closest('[data-reactivate]');
     if (on) { const u = find(on.dataset.reactivate); change(u, { active: true }, { control: on, success: `${u.name} reactivated` }); return; }
@@ -95,6 +98,21 @@ export async function renderUsers(view) {
     });
     if (values) change(u, { active: false, ...reasonBody(values) }, { success: `${u.name} deactivated` });
   });
+
+  // For someone who forgot their password: the owner sets a new one and passes it on.
+  async function setPassword(user) {
+    const updated = await openDialog({
+      title: `Set a new password for ${user.name}`, confirmLabel: 'Set password',
+      body: html`<p>${user.name} is signed out everywhere and signs in with this password from now on.</p>
+        ${field({ id: 'reset-password', name: 'password', text: 'New password', required: true,
+          attrs: 'autocomplete="new-password" minlength="10" spellcheck="false"', hint: 'At least 10 characters.' })}`,
+      onSubmit: (_, dialogForm) => setUserPassword(user, dialogForm.elements.password.value),
+    });
+    if (!updated?.id) return;
+    users = users.map((u) => (u.id === updated.id ? updated : u));
+    draw();
+    toast(`New password set for ${updated.name}`);
+  }
 
   const form = view.querySelector('#invite-form');
   form.addEventListener('submit', async (e) => {

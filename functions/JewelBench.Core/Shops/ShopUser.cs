@@ -56,11 +56,12 @@ public sealed class ShopUser : Recorded
         checks.ThrowIfAny();
     }
 
+    /// <summary>A new password, by the user or set by an owner; either way every session of the user ends.</summary>
     public void ChangePassword(string passwordHash, Change change)
     {
         PasswordHash = passwordHash;
         SessionStamp = Guid.NewGuid().ToString("N");
-        Record(change, "PasswordChanged", "Password changed");
+        Record(change, "PasswordChanged", change.By == Name ? "Password changed" : $"Password set by {change.By}");
     }
 
     public void Rename(string? name, Change change)

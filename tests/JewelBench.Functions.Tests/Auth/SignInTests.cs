@@ -136,6 +136,26 @@ public sealed class SignInTests(JewelBenchApp app)
     }
 
     [Fact]
+    public async Task AnOwnerSetsANewPasswordForSomeoneWhoForgotTheirsAndTheirSessionsEnd()
+    {
+        var owner = app.Client("owner", Role.Owner, Shop);
+        var email = JewelBenchApp.EmailOf("ivy", Role.Staff, Shop);
+        app.Client("ivy", Role.Staff, Shop);
+        var ivy = JewelBenchApp.WithCookie(app, CookieOf(await SignInAsync(email, JewelBenchApp.Password)));
+        var id = (string)(await (await owner.GetAsync("/api/users")).ReadArrayAsync()).Single(u => (string)u!["email"]! == email)!["id"]!;
+        var me = await (await owner.GetAsync("/api/auth/me")).ReadJsonAsync(HttpStatusCode.OK);
+
+        await (await owner.PatchJsonAsync($"/api/users/{id}", new { password = "ivy-fresh-password" })).ReadJsonAsync(HttpStatusCode.OK);
+        var ownOwn = await owner.PatchJsonAsync($"/api/users/{me["userId"]}", new { password = "sneaky-new-password" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ivy.GetAsync("/api/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(email, "ivy-fresh-password")).StatusCode);
+        await ownOwn.ReadProblemAsync(HttpStatusCode.Conflict);
+        var history = await (await owner.GetAsync($"/api/users/{id}/history")).ReadArrayAsync();
+        Assert.Equal("Password set by owner", (string)history[^1]!["summary"]!);
+    }
+
+    [Fact]
     public async Task NobodyDeactivatesThemselvesOrChangesTheirOwnRole()
     {
         var owner = app.Client("owner", Role.Owner, Shop);

@@ -47,6 +47,15 @@ public sealed class OwnerPagesBrowserTests(BrowserApp app)
         var again = await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         Assert.Equal(200, (await again.APIRequest.PostAsync("/api/auth/sign-in",
             new() { DataObject = new { email, password = "nina-second-pass" } })).Status);
+
+        // She forgets it: the owner sets a new one.
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Set a new password for Nina {tag}" }).ClickAsync();
+        var dialog = owner.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("New password").FillAsync("nina-third-pass");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(owner.GetByText($"New password set for Nina {tag}")).ToBeVisibleAsync();
+        Assert.Equal(200, (await again.APIRequest.PostAsync("/api/auth/sign-in",
+            new() { DataObject = new { email, password = "nina-third-pass" } })).Status);
     }
 
     [Fact]

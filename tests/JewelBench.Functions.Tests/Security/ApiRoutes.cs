@@ -58,7 +58,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/stock/{stockId}/reserve"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/sell"] = new { reason = "Security test" },
         ["POST /api/users"] = new { name = "Eve", email = "eve@security.test", role = "Staff", password = "a-long-password" },
-        ["PATCH /api/users/{userId}"] = new { name = "Renamed", role = "Kiosk", active = false },
+        ["PATCH /api/users/{userId}"] = new { name = "Renamed", role = "Kiosk", active = false, password = "a-new-password-2" },
     };
 
     public static JsonObject? ValidBody(ApiRoute route)
