@@ -115,14 +115,21 @@ public sealed class SignInTests(JewelBenchApp app)
         Assert.Equal(("Created", "owner"), ((string)history[0]!["action"]!, (string)history[0]!["by"]!));
     }
 
+    /// <summary>A staff member of the shop, signed in afresh, and their user id as the owner sees it.</summary>
+    private async Task<(string Email, string Id, HttpClient Client)> StaffSignedInAsync(HttpClient owner, string name)
+    {
+        var email = JewelBenchApp.EmailOf(name, Role.Staff, Shop);
+        app.Client(name, Role.Staff, Shop);
+        var client = JewelBenchApp.WithCookie(app, CookieOf(await SignInAsync(email, JewelBenchApp.Password)));
+        var users = await (await owner.GetAsync("/api/users")).ReadArrayAsync();
+        return (email, (string)users.Single(u => (string)u!["email"]! == email)!["id"]!, client);
+    }
+
     [Fact]
     public async Task DeactivatingAUserEndsTheirSessionAndSignInUntilReactivated()
     {
         var owner = app.Client("owner", Role.Owner, Shop);
-        var email = JewelBenchApp.EmailOf("gus", Role.Staff, Shop);
-        app.Client("gus", Role.Staff, Shop);
-        var gus = JewelBenchApp.WithCookie(app, CookieOf(await SignInAsync(email, JewelBenchApp.Password)));
-        var id = (string)(await (await owner.GetAsync("/api/users")).ReadArrayAsync()).Single(u => (string)u!["email"]! == email)!["id"]!;
+        var (email, id, gus) = await StaffSignedInAsync(owner, "gus");
 
         await (await owner.PatchJsonAsync($"/api/users/{id}", new { active = false, reason = "Left the shop" })).ReadJsonAsync(HttpStatusCode.OK);
 
@@ -139,10 +146,7 @@ public sealed class SignInTests(JewelBenchApp app)
     public async Task AnOwnerSetsANewPasswordForSomeoneWhoForgotTheirsAndTheirSessionsEnd()
     {
         var owner = app.Client("owner", Role.Owner, Shop);
-        var email = JewelBenchApp.EmailOf("ivy", Role.Staff, Shop);
-        app.Client("ivy", Role.Staff, Shop);
-        var ivy = JewelBenchApp.WithCookie(app, CookieOf(await SignInAsync(email, JewelBenchApp.Password)));
-        var id = (string)(await (await owner.GetAsync("/api/users")).ReadArrayAsync()).Single(u => (string)u!["email"]! == email)!["id"]!;
+        var (email, id, ivy) = await StaffSignedInAsync(owner, "ivy");
         var me = await (await owner.GetAsync("/api/auth/me")).ReadJsonAsync(HttpStatusCode.OK);
 
         await (await owner.PatchJsonAsync($"/api/users/{id}", new { password = "ivy-fresh-password" })).ReadJsonAsync(HttpStatusCode.OK);
