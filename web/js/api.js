@@ -22,15 +22,19 @@ async function readBody(res) {
   try { return JSON.parse(text); } catch { return text; }
 }
 
-/** Low-level request; resolves { data, etag } or throws ApiError. `auth: false` keeps a 401 local. */
-export async function request(method, path, { body, ifMatch, auth = true } = {}) {
+/**
+ * Low-level request; resolves { data, etag } or throws ApiError. `body` is sent as JSON, `file` as the raw
+ * body of an upload; `auth: false` keeps a 401 local.
+ */
+export async function request(method, path, { body, file, ifMatch, auth = true } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
   let res;
   try {
     res = await fetch(`/api${path}`, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+      method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: 'same-origin',
     });
   } catch {
     throw new ApiError(0, { title: 'Cannot reach the server', detail: 'Check the connection and try again.' });
@@ -122,6 +126,8 @@ export const openKioskSession = (token) => send('POST', '/kiosk/session', { toke
 export const getShop = () => request('GET', '/shop');
 export const editShop = (body, etag) => request('PATCH', '/shop', { body, ifMatch: etag });
 export const getShopHistory = () => get('/shop/history');
+export const uploadLogo = (file) => request('PUT', '/shop/logo', { file });
+export const removeLogo = () => request('DELETE', '/shop/logo', { body: {} });
 
 export const listUsers = () => get('/users');
 export const inviteUser = (body) => send('POST', '/users', body);

@@ -1,6 +1,6 @@
 // #/settings (owner): the shop's name, address, time zone, currency and tax rate, with its history.
-import { getShop, editShop, getShopHistory } from './api.js';
-import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, checkRequired, formValues, toast, problemHtml } from './ui.js';
+import { getShop, editShop, getShopHistory, uploadLogo, removeLogo } from './api.js';
+import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, checkRequired, formValues, toast, problemHtml, openDialog } from './ui.js';
 import { field, selectField } from './forms.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
 import { timeZoneOptions } from './sign-in.js';
@@ -22,6 +22,24 @@ const formHtml = (shop) => html`<form class="panel" novalidate aria-labelledby="
     <div class="form-actions"><button type="submit" class="btn btn-primary">Save settings</button></div>
   </form>`;
 
+// The version in the address makes the browser fetch a replaced logo instead of reusing the old one.
+const logoHtml = (shop) => html`<section class="panel" aria-labelledby="logo-h">
+    <h2 id="logo-h">Logo</h2>
+    <div class="alert alert-error" role="alert" hidden></div>
+    ${shop.logo
+      ? html`<img class="shop-logo-preview" src="/api/shop/logo?v=${shop.version}" alt="${shop.name} logo">`
+      : html`<p class="hint" data-no-logo>No logo yet.</p>`}
+    <form novalidate class="logo-form">
+      <label for="logo-file">Image</label>
+      <input id="logo-file" name="logo" type="file" accept="image/png,image/jpeg,image/webp" required>
+      <p class="hint">PNG, JPEG or WebP, up to 2 MB.</p>
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary">Upload logo</button>
+        ${shop.logo && html`<button type="button" class="btn btn-danger-outline" data-remove-logo>Remove logo</button>`}
+      </div>
+    </form>
+  </section>`;
+
 export async function renderSettings(view) {
   setHtml(view, html`<p class="loading" role="status">Loading shop settings…</p>`);
   let shop;
@@ -31,8 +49,9 @@ export async function renderSettings(view) {
     return;
   }
   setHtml(view, html`<div class="narrow"><h1 tabindex="-1" class="page-title">Shop settings</h1>
-    <div data-form></div>${historyPanelHtml('shop-history-h')}</div>`);
+    <div data-form></div><div data-logo></div>${historyPanelHtml('shop-history-h')}</div>`);
   const slot = view.querySelector('[data-form]');
+  const logoSlot = view.querySelector('[data-logo]');
 
   async function loadHistory() {
     const box = view.querySelector('[data-history]');
@@ -46,6 +65,32 @@ export async function renderSettings(view) {
     const form = slot.querySelector('form');
     if (problem) showProblem(form.querySelector('[role="alert"]'), problem);
     form.addEventListener('submit', (e) => { e.preventDefault(); save(form, e.submitter); });
+    renderLogo();
+  }
+
+  function renderLogo() {
+    setHtml(logoSlot, logoHtml(shop));
+    const alertEl = logoSlot.querySelector('[role="alert"]');
+    const changed = (answer, message) => {
+      shop = answer.data;
+      etag = answer.etag || etag;
+      render();
+      toast(message);
+      loadHistory();
+    };
+    logoSlot.querySelector('form').addEventListener('submit', async (e) => {
+      e.preventDefault();
+      hideAlert(alertEl);
+      const file = e.target.elements.logo.files[0];
+      if (!file) { showProblem(alertEl, { title: 'Choose an image first.' }); return; }
+      try { changed(await withBusy(e.submitter, () => uploadLogo(file)), 'Logo saved'); } catch (err) { showProblem(alertEl, err.problem); }
+    });
+    logoSlot.querySelector('[data-remove-logo]')?.addEventListener('click', async (e) => {
+      const confirmed = await openDialog({ title: 'Remove the logo?', danger: true, confirmLabel: 'Remove logo', cancelLabel: 'Keep it',
+        body: html`<p>The shop goes back to having no logo. You can upload one again at any time.</p>` });
+      if (!confirmed) return;
+      try { changed(await withBusy(e.target, () => removeLogo()), 'Logo removed'); } catch (err) { showProblem(alertEl, err.problem); }
+    });
   }
 
   async function save(form, button) {

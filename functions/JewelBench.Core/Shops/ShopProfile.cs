@@ -5,6 +5,9 @@ namespace JewelBench.Core.Shops;
 
 public sealed record ShopDetails(string? Name, string? Address, string? TimeZone, string? Currency, decimal? TaxRate);
 
+/// <summary>The shop's logo: the stored image's server-made name, its sniffed type and size.</summary>
+public sealed record ShopLogo(string BlobName, string ContentType, int Bytes);
+
 /// <summary>A shop (tenant): its name, address, time zone, currency, tax rate and settings.</summary>
 public sealed class ShopProfile : Recorded
 {
@@ -16,6 +19,8 @@ public sealed class ShopProfile : Recorded
 
     /// <summary>Sales tax in percent, e.g. 8.25.</summary>
     public decimal TaxRate { get; set; }
+
+    public ShopLogo? Logo { get; set; }
 
     public static ShopProfile Create(string id, ShopDetails details, Change change)
     {
@@ -51,6 +56,19 @@ public sealed class ShopProfile : Recorded
         Set(change, "timeZone", "Time zone", TimeZone, timeZone, v => TimeZone = v);
         Set(change, "currency", "Currency", Currency, currency, v => Currency = v);
         Set(change, "taxRate", "Tax rate", TaxRate.ToString("0.###"), taxRate.ToString("0.###"), _ => TaxRate = taxRate);
+    }
+
+    public void SetLogo(ShopLogo logo, Change change)
+    {
+        Record(change, "LogoChanged", Logo is null ? "Logo added" : "Logo replaced", "logo", Logo?.BlobName, logo.BlobName);
+        Logo = logo;
+    }
+
+    public void RemoveLogo(Change change)
+    {
+        if (Logo is null) throw new NotFoundException("The shop has no logo.");
+        Record(change, "LogoRemoved", "Logo removed", "logo", Logo.BlobName, null);
+        Logo = null;
     }
 
     public void KioskLinkCreated(string name, Change change) =>

@@ -11,6 +11,9 @@ public sealed class JewelBenchOptions
 
     /// <summary>Largest JSON request body accepted, in bytes.</summary>
     public int MaxJsonBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest image upload accepted (a shop's logo), in bytes.</summary>
+    public int MaxImageBytes { get; set; } = 2 * 1024 * 1024;
     public SignInLimits SignIn { get; set; } = new();
 }
 

@@ -23,6 +23,8 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton(Json);
         builder.Services.AddSingleton<AzureShopTable>();
         builder.Services.AddSingleton<IShopTable>(sp => sp.GetRequiredService<AzureShopTable>());
+        builder.Services.AddSingleton<AzureBlobStore>();
+        builder.Services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<AzureBlobStore>());
         builder.Services.AddHostedService<StorageSetup>();
         builder.Services.AddHostedService<DemoShopSeeder>();
         builder.Services.AddSingleton<ShopProvisioning>();
@@ -56,6 +58,7 @@ public static class JewelBenchSetup
         api.MapSetup();
         api.MapAuth();
         api.MapShop();
+        api.MapShopLogo();
         api.MapUsers();
         api.MapKioskLinks();
         api.MapJobs();

@@ -17,6 +17,10 @@ public sealed class DomainErrorFilter : IEndpointFilter
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
         }
+        catch (UnsupportedContentException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported file");
+        }
         catch (NotFoundException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -27,19 +27,11 @@ public sealed class JsonBody
     public static async Task<JsonBody> ReadAsync(HttpRequest request)
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<JewelBenchOptions>>().Value.MaxJsonBodyBytes;
-        if (request.ContentLength > limit) throw new RequestTooLargeException(limit);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit) throw new RequestTooLargeException(limit);
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return new JsonBody(new JsonObject());
+        var bytes = await RequestBody.ReadAsync(request, limit);
+        if (bytes.Length == 0) return new JsonBody(new JsonObject());
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject json
+            return JsonNode.Parse(bytes) is JsonObject json
                 ? new JsonBody(json)
                 : throw ValidationFailedException.For("body", "must be a JSON object.");
         }
@@ -156,6 +148,3 @@ public sealed class JsonBody
 
     private sealed class InvalidTypeException : Exception;
 }
-
-/// <summary>A request body over the size limit: answered 413 before any of it is used.</summary>
-public sealed class RequestTooLargeException(int limit) : Exception($"The request body is larger than {limit / 1024} KB.");

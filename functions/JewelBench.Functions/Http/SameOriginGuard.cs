@@ -4,7 +4,7 @@ namespace JewelBench.Functions.Http;
 /// <summary>
 /// CSRF defence for the API, on top of the SameSite=Strict session cookie: a request that changes
 /// anything must come from the app's own pages (Sec-Fetch-Site, else Origin, must say same origin) and
-/// carry its body as JSON, which a cross-site HTML form cannot send.
+/// must not carry a body of a type an HTML form can send (JSON, or an image for an upload).
 /// </summary>
 public static class SameOriginGuard
 {
@@ -23,14 +23,23 @@ public static class SameOriginGuard
                 "Changes can only be made from JewelBench's own pages.");
             return;
         }
-        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && !request.HasJsonContentType())
+        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && IsFormContent(request.ContentType))
         {
             await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON expected",
-                "Send the request body as application/json.");
+                "Send the request body as application/json (or the image itself for an upload).");
             return;
         }
         await next(context);
     });
+
+    /// <summary>The body types a cross-site form can post without asking first; a missing type counts as one.</summary>
+    private static bool IsFormContent(string? contentType)
+    {
+        var mediaType = (contentType ?? "").Split(';')[0].Trim();
+        return mediaType.Length == 0 || mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Browsers always send one of the two headers on such requests; other clients (scripts, tests) send neither.</summary>
     private static bool IsSameOrigin(HttpRequest request)

@@ -82,4 +82,27 @@ public sealed class OwnerPagesBrowserTests(BrowserApp app)
         Assert.Equal("2 Conflict Ave", shop.GetProperty("address").GetString());
         await owner.SendAsync("PATCH", "/api/shop", new { address = "1 Test St", taxRate = 0 });
     }
+
+    [Fact]
+    public async Task TheOwnerUploadsALogoThatShowsInSettingsAndCanRemoveIt()
+    {
+        var owner = await app.NewPageAsync(width: 390, height: 844);
+        await owner.GotoAsync("/#/settings");
+        var logo = owner.GetByRole(AriaRole.Region, new() { Name = "Logo" });
+
+        await logo.GetByLabel("Image").SetInputFilesAsync(new FilePayload { Name = "logo.txt", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await logo.GetByRole(AriaRole.Button, new() { Name = "Upload logo" }).ClickAsync();
+        await Expect(logo.GetByRole(AriaRole.Alert)).ToContainTextAsync("PNG, JPEG or WebP");
+
+        await logo.GetByLabel("Image").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = Shops.ShopLogoTests.Png });
+        await logo.GetByRole(AriaRole.Button, new() { Name = "Upload logo" }).ClickAsync();
+        var image = logo.GetByRole(AriaRole.Img);
+        await Expect(image).ToBeVisibleAsync();
+        Assert.Equal(1, await image.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"));
+
+        await logo.GetByRole(AriaRole.Button, new() { Name = "Remove logo" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove logo" }).ClickAsync();
+        await Expect(logo.GetByText("No logo yet.")).ToBeVisibleAsync();
+        await Expect(owner.GetByRole(AriaRole.Region, new() { Name = "History" })).ToContainTextAsync("Logo removed");
+    }
 }

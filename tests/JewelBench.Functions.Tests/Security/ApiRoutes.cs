@@ -54,6 +54,8 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/kiosk/session"] = new { token = "AAAAAAAAAAAAAAAAAAAAAA" },
         ["POST /api/setup"] = new { shopName = "Second shop", timeZone = "UTC", currency = "USD", taxRate = 5, ownerName = "Eve", email = "eve@second.test", password = "a-long-password" },
         ["PATCH /api/shop"] = new { name = "Renamed by a security test", taxRate = 7.5 },
+        ["PUT /api/shop/logo"] = null, // an image, not JSON: see ShopLogoTests
+        ["DELETE /api/shop/logo"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/release"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/reserve"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/sell"] = new { reason = "Security test" },

@@ -13,13 +13,14 @@ public sealed class AuthorizationTests(JewelBenchApp app)
     /// <summary>What only an owner may do: settings, users, kiosk links and reopening a job.</summary>
     private static readonly string[] OwnerOnly =
     [
-        "POST /api/jobs/{id}/reopen", "PATCH /api/shop", "GET /api/shop/history",
+        "POST /api/jobs/{id}/reopen", "PATCH /api/shop", "GET /api/shop/history", "PUT /api/shop/logo", "DELETE /api/shop/logo",
         "GET /api/users", "POST /api/users", "PATCH /api/users/{userId}", "GET /api/users/{userId}/history",
         "GET /api/kiosk-links", "POST /api/kiosk-links", "DELETE /api/kiosk-links/{linkId}",
     ];
 
     /// <summary>The kiosk sees the workshop monitor and its own session, nothing else.</summary>
-    private static readonly string[] KioskMay = ["GET /api/board", "GET /api/auth/me", "POST /api/auth/sign-out", "POST /api/auth/password"];
+    private static readonly string[] KioskMay =
+        ["GET /api/board", "GET /api/shop/logo", "GET /api/auth/me", "POST /api/auth/sign-out", "POST /api/auth/password"];
 
     private static readonly string[] Anonymous =
         ["GET /api/health", "GET /api/setup", "POST /api/setup", "POST /api/auth/sign-in", "POST /api/kiosk/session"];

@@ -4,6 +4,7 @@ using JewelBench.Core.Shops;
 using JewelBench.Functions.Auth;
 using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
+using JewelBench.Functions.Tests.Shops;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JewelBench.Functions.Tests.Security;
@@ -31,6 +32,9 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         (await owner.PostAsJsonAsync($"/api/jobs/{done}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
         var completed = await (await owner.PostAsJsonAsync($"/api/jobs/{done}/complete", new { title = $"{Marker} piece", category = "Rings" })).ReadJsonAsync(HttpStatusCode.OK);
 
+        var logo = new ByteArrayContent([.. ShopLogoTests.Png, .. System.Text.Encoding.ASCII.GetBytes(Marker)]);
+        logo.Headers.ContentType = new("image/png");
+        (await owner.PutAsync("/api/shop/logo", logo)).EnsureSuccessStatusCode();
         var link = await (await owner.PostAsJsonAsync("/api/kiosk-links", new { name = $"{Marker} screen" })).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);

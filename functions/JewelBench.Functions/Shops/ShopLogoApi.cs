@@ -1,0 +1,82 @@
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Auth;
+using JewelBench.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace JewelBench.Functions.Shops;
+
+/// <summary>
+/// The shop's logo in Blob Storage. Each upload gets a new server-made name; the shop row points at it in
+/// a conditional write, and only then is the old image deleted, so a failed or lost change leaves the
+/// logo that was there.
+/// </summary>
+public static class ShopLogoApi
+{
+    public static RouteGroupBuilder MapShopLogo(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/shop/logo").WithTags("Shop");
+        group.MapGet("/", GetLogo).RequireAuthorization(Policies.Monitor);
+        group.MapPut("/", PutLogo).RequireAuthorization(Policies.Owner);
+        group.MapDelete("/", RemoveLogo).RequireAuthorization(Policies.Owner);
+        return group;
+    }
+
+    private static async Task<IResult> GetLogo(Caller caller, IShopTable table, IBlobStore blobs, CancellationToken ct)
+    {
+        var logo = (await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct))?.Value.Logo;
+        var image = logo is null ? null : await blobs.GetAsync(logo.BlobName, ct);
+        return image is null ? Answers.NotFound("The shop has no logo.") : TypedResults.File(image.Content, logo!.ContentType);
+    }
+
+    private static async Task<IResult> PutLogo(Caller caller, HttpRequest request, CommandRunner runner, IBlobStore blobs,
+        IOptions<JewelBenchOptions> options)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var image = await RequestBody.ReadAsync(request, options.Value.MaxImageBytes);
+        var logo = new ShopLogo(BlobNames.ShopLogo(caller.ShopId), Images.Require(image), image.Length);
+        await blobs.PutAsync(logo.BlobName, image, logo.ContentType, ct);
+        string? replaced = null;
+        IResult result;
+        try
+        {
+            result = await RunOnShopAsync(caller, request, runner, null, (shop, change) =>
+            {
+                replaced = shop.Logo?.BlobName;
+                shop.SetLogo(logo, change);
+            });
+        }
+        catch
+        {
+            await blobs.DeleteIfExistsAsync(logo.BlobName, CancellationToken.None);
+            throw;
+        }
+        var unused = Succeeded(result) ? replaced : logo.BlobName;
+        if (unused is not null) await blobs.DeleteIfExistsAsync(unused, CancellationToken.None);
+        return result;
+    }
+
+    private static async Task<IResult> RemoveLogo(Caller caller, HttpRequest request, CommandRunner runner, IBlobStore blobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var reason = body.Text("reason");
+        body.ThrowIfInvalid();
+        string? removed = null;
+        var result = await RunOnShopAsync(caller, request, runner, reason, (shop, change) =>
+        {
+            removed = shop.Logo?.BlobName;
+            shop.RemoveLogo(change);
+        });
+        if (Succeeded(result) && removed is not null) await blobs.DeleteIfExistsAsync(removed, CancellationToken.None);
+        return result;
+    }
+
+    private static Task<IResult> RunOnShopAsync(Caller caller, HttpRequest request, CommandRunner runner, string? reason,
+        Action<ShopProfile, Change> command) =>
+        runner.RunAsync<ShopProfile>(caller, Keys.ShopHistorySubject, Keys.Shop, request.Headers.IfMatch, reason, (shop, change) =>
+        {
+            command(shop, change);
+            return Task.FromResult(Enumerable.Empty<TableWrite>());
+        }, shop => shop, "Shop", ct: request.HttpContext.RequestAborted);
+
+    private static bool Succeeded(IResult result) => result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
+}

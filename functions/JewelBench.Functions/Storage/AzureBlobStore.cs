@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Microsoft.WindowsAzure.Storage;
+using Microsoft.WindowsAzure.Storage.Blob;
+using Microsoft.WindowsAzure.Storage.RetryPolicies;
+
+namespace JewelBench.Functions.Storage;
+
+/// <summary>Azure Blob Storage (or Azurite) behind <see cref="IBlobStore"/>: one private container.</summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly CloudBlobContainer _container;
+
+    public AzureBlobStore(IOptions<StorageOptions> options)
+    {
+        var client = CloudStorageAccount.Parse(options.Value.ConnectionString).CreateCloudBlobClient();
+        client.DefaultRequestOptions = new BlobRequestOptions
+        {
+            RetryPolicy = new ExponentialRetry(TimeSpan.FromMilliseconds(200), 3),
+            MaximumExecutionTime = TimeSpan.FromSeconds(60),
+        };
+        _container = client.GetContainerReference(options.Value.Container);
+    }
+
+    public Task CreateIfNotExistsAsync(CancellationToken ct) =>
+        _container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, ct);
+
+    public async Task PutAsync(string name, byte[] content, string contentType, CancellationToken ct = default)
+    {
+        var blob = _container.GetBlockBlobReference(name);
+        blob.Properties.ContentType = contentType;
+        await blob.UploadFromByteArrayAsync(content, 0, content.Length, null, null, null, ct);
+    }
+
+    public async Task<StoredBlob?> GetAsync(string name, CancellationToken ct = default)
+    {
+        var blob = _container.GetBlockBlobReference(name);
+        using var buffer = new MemoryStream();
+        try
+        {
+            await blob.DownloadToStreamAsync(buffer, null, null, null, ct);
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        return new StoredBlob(buffer.ToArray(), blob.Properties.ContentType);
+    }
+
+    public Task DeleteIfExistsAsync(string name, CancellationToken ct = default) =>
+        _container.GetBlockBlobReference(name).DeleteIfExistsAsync(DeleteSnapshotsOption.None, null, null, null, ct);
+}

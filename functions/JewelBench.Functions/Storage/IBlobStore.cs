@@ -1,0 +1,20 @@
+namespace JewelBench.Functions.Storage;
+
+public sealed record StoredBlob(byte[] Content, string ContentType);
+
+/// <summary>
+/// Photos and other files in Blob Storage. Names are always built by the server (see <see cref="BlobNames"/>),
+/// never taken from a request.
+/// </summary>
+public interface IBlobStore
+{
+    Task PutAsync(string name, byte[] content, string contentType, CancellationToken ct = default);
+    Task<StoredBlob?> GetAsync(string name, CancellationToken ct = default);
+    Task DeleteIfExistsAsync(string name, CancellationToken ct = default);
+}
+
+public static class BlobNames
+{
+    /// <summary>A new name for each upload, so a replaced logo is never half-written under the name in use.</summary>
+    public static string ShopLogo(string shopId) => $"{shopId}/logo-{Guid.NewGuid():N}";
+}
