@@ -28,13 +28,17 @@ public static class ShopApi
             body.Decimal("taxRate"));
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await runner.RunAsync<ShopProfile>(caller, Keys.ShopHistorySubject, Keys.Shop, request.Headers.IfMatch, reason,
-            (shop, change) =>
-            {
-                shop.Edit(edits, change);
-                return Task.FromResult(Enumerable.Empty<TableWrite>());
-            }, shop => shop, "Shop", ct: request.HttpContext.RequestAborted);
+        return await RunAsync(caller, request, runner, reason, (shop, change) => shop.Edit(edits, change));
     }
+
+    /// <summary>A change to the shop row and its history, conditional like every command.</summary>
+    public static Task<IResult> RunAsync(Caller caller, HttpRequest request, CommandRunner runner, string? reason,
+        Action<ShopProfile, Change> command) =>
+        runner.RunAsync<ShopProfile>(caller, Keys.ShopHistorySubject, Keys.Shop, request.Headers.IfMatch, reason, (shop, change) =>
+        {
+            command(shop, change);
+            return Task.FromResult(Enumerable.Empty<TableWrite>());
+        }, shop => shop, "Shop", ct: request.HttpContext.RequestAborted);
 
     private static async Task<Ok<List<HistoryEvent>>> History(Caller caller, IShopTable table, CancellationToken ct) =>
         TypedResults.Ok((await table.QueryAsync<HistoryEvent>(caller.ShopId, Keys.HistoryPrefix(Keys.ShopHistorySubject), ct))

@@ -39,7 +39,7 @@ public static class ShopLogoApi
         IResult result;
         try
         {
-            result = await RunOnShopAsync(caller, request, runner, null, (shop, change) =>
+            result = await ShopApi.RunAsync(caller, request, runner, null, (shop, change) =>
             {
                 replaced = shop.Logo?.BlobName;
                 shop.SetLogo(logo, change);
@@ -61,7 +61,7 @@ public static class ShopLogoApi
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
         string? removed = null;
-        var result = await RunOnShopAsync(caller, request, runner, reason, (shop, change) =>
+        var result = await ShopApi.RunAsync(caller, request, runner, reason, (shop, change) =>
         {
             removed = shop.Logo?.BlobName;
             shop.RemoveLogo(change);
@@ -69,14 +69,6 @@ public static class ShopLogoApi
         if (Succeeded(result) && removed is not null) await blobs.DeleteIfExistsAsync(removed, CancellationToken.None);
         return result;
     }
-
-    private static Task<IResult> RunOnShopAsync(Caller caller, HttpRequest request, CommandRunner runner, string? reason,
-        Action<ShopProfile, Change> command) =>
-        runner.RunAsync<ShopProfile>(caller, Keys.ShopHistorySubject, Keys.Shop, request.Headers.IfMatch, reason, (shop, change) =>
-        {
-            command(shop, change);
-            return Task.FromResult(Enumerable.Empty<TableWrite>());
-        }, shop => shop, "Shop", ct: request.HttpContext.RequestAborted);
 
     private static bool Succeeded(IResult result) => result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
 }
