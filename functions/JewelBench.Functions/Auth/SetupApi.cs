@@ -29,7 +29,7 @@ public static class SetupApi
         var password = body.Text("password");
         body.ThrowIfInvalid();
 
-        var shopId = ShopProvisioning.NewId("shop");
+        var shopId = Ids.New("shop");
         try
         {
             await table.CommitAsync(Keys.Install, [new TableWrite.Insert(Keys.SetupMarker, new SetupRecord(shopId, clock.GetUtcNow()))], ct);

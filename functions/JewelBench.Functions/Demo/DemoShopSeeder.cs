@@ -26,6 +26,7 @@ public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioni
         if (!options.Value.SeedDemoShop) return;
         var shop = options.Value.DemoShop;
         if (await table.GetAsync<ShopProfile>(shop, Keys.Shop, ct) is null) await OpenShopAsync(shop, ct);
+        else await provisioning.IndexAsync(shop, ct);
         if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-P"), ct) is null) await SeedJobsAsync(shop, ct);
     }
 

@@ -7,6 +7,7 @@ using JewelBench.Functions.Health;
 using JewelBench.Functions.Jobs;
 using JewelBench.Functions.Shops;
 using JewelBench.Functions.Stock;
+using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Hosting;
 
@@ -27,6 +28,13 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<AzureBlobStore>());
         builder.Services.AddHostedService<StorageSetup>();
         builder.Services.AddHostedService<DemoShopSeeder>();
+        builder.Services.AddOptions<WorkflowOptions>().BindConfiguration("jewelbench:workflow");
+        builder.Services.AddSingleton<WorkQueues>();
+        builder.Services.AddSingleton<Operations>();
+        builder.Services.AddSingleton<OperationExecutor>();
+        builder.Services.AddSingleton<OperationSweep>();
+        builder.Services.AddHostedService<WorkflowWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
         builder.Services.AddSingleton<ShopProvisioning>();
         builder.Services.AddJewelBenchAuth();
         builder.Services.AddScoped<CommandRunner>();
@@ -66,6 +74,7 @@ public static class JewelBenchSetup
         api.MapJobLifecycle();
         api.MapBoard();
         api.MapStock();
+        api.MapOperations();
         return app;
     }
 

@@ -11,3 +11,6 @@ public sealed record KioskTokenEntry(string ShopId, string LinkId);
 
 /// <summary>A revocable link that opens the workshop monitor on a wall screen without a password.</summary>
 public sealed record KioskLink(string Id, string Name, string TokenHash, string CreatedBy, DateTimeOffset CreatedAt);
+
+/// <summary>One shop of the install.</summary>
+public sealed record ShopIndexEntry(string ShopId);

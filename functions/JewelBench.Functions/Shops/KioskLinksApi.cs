@@ -43,7 +43,7 @@ public static class KioskLinksApi
 
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
         var change = new Change(caller.User, clock.GetUtcNow());
-        var link = new KioskLink(ShopProvisioning.NewId("k"), name, Keys.Hash(token), caller.User, change.At);
+        var link = new KioskLink(Ids.New("k"), name, Keys.Hash(token), caller.User, change.At);
         await table.CommitAsync(Keys.Install, [new TableWrite.Insert(Keys.KioskToken(token), new KioskTokenEntry(caller.ShopId, link.Id))], ct);
         await RecordOnShopAsync(table, caller.ShopId, shop => shop.KioskLinkCreated(name, change),
             new TableWrite.Insert(Keys.KioskLink(link.Id), link), ct);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JewelBench.Core.History;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Auth;
@@ -12,8 +11,6 @@ namespace JewelBench.Functions.Shops;
 /// </summary>
 public sealed class ShopProvisioning(IShopTable table, Passwords passwords, TimeProvider clock)
 {
-    public static string NewId(string prefix) => $"{prefix}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-
     public async Task<(ShopProfile Shop, ShopUser Owner)> CreateShopAsync(string shopId, ShopDetails details, NewUser owner,
         string? password, CancellationToken ct)
     {
@@ -27,8 +24,13 @@ public sealed class ShopProvisioning(IShopTable table, Passwords passwords, Time
         await ClaimLoginAsync(shopId, user, ct);
         await CommitOrReleaseLoginAsync(shopId, user,
             [.. RecordedWrites.Insert(Keys.Shop, Keys.ShopHistorySubject, shop), .. RecordedWrites.Insert(Keys.User(user.Id), user.Id, user)], ct);
+        await IndexAsync(shopId, ct);
         return (shop, user);
     }
+
+    /// <summary>Lists the shop in the install's partition, for work that visits every shop.</summary>
+    public Task IndexAsync(string shopId, CancellationToken ct) =>
+        table.CommitAsync(Keys.Install, [new TableWrite.Upsert(Keys.ShopIndex(shopId), new ShopIndexEntry(shopId))], ct);
 
     public async Task<ShopUser> AddUserAsync(string shopId, NewUser details, string? password, Change change, CancellationToken ct)
     {
@@ -55,7 +57,7 @@ public sealed class ShopProvisioning(IShopTable table, Passwords passwords, Time
     private ShopUser NewUser(NewUser details, string? password, Change change)
     {
         ShopUser.CheckPassword("password", password);
-        return ShopUser.Create(NewId("u"), details, passwords.Hash(password!), change);
+        return ShopUser.Create(Ids.New("u"), details, passwords.Hash(password!), change);
     }
 
     private async Task ClaimLoginAsync(string shopId, ShopUser user, CancellationToken ct)

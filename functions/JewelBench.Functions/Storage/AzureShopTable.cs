@@ -62,7 +62,7 @@ public sealed class AzureShopTable : IShopTable
         return rows;
     }
 
-    public async Task CommitAsync(string shopId, IReadOnlyList<TableWrite> writes, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> CommitAsync(string shopId, IReadOnlyList<TableWrite> writes, CancellationToken ct = default)
     {
         if (writes.Count is 0 or > 100)
             throw new ArgumentOutOfRangeException(nameof(writes), writes.Count, "A transaction holds 1 to 100 writes.");
@@ -78,7 +78,8 @@ public sealed class AzureShopTable : IShopTable
             });
         try
         {
-            await _table.ExecuteBatchAsync(batch, null, null, ct);
+            var results = await _table.ExecuteBatchAsync(batch, null, null, ct);
+            return results.Select(r => r.Etag ?? "").ToList();
         }
         catch (StorageException e) when (e.RequestInformation?.HttpStatusCode is
             (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)

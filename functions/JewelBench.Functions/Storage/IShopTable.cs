@@ -26,8 +26,8 @@ public interface IShopTable
     /// <summary>Every row whose key starts with the prefix, in key order: one partition range query.</summary>
     Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string shopId, string rowKeyPrefix, CancellationToken ct = default);
 
-    /// <summary>All writes in one entity-group transaction: all or nothing.</summary>
-    Task CommitAsync(string shopId, IReadOnlyList<TableWrite> writes, CancellationToken ct = default);
+    /// <summary>All writes in one entity-group transaction: all or nothing. Returns each written row's new ETag ("" for a delete).</summary>
+    Task<IReadOnlyList<string>> CommitAsync(string shopId, IReadOnlyList<TableWrite> writes, CancellationToken ct = default);
 
     Task<bool> IsReachableAsync(CancellationToken ct = default);
 }

@@ -22,6 +22,9 @@ public static class Keys
 
     public static string Counter(string name) => $"counter|{name}";
 
+    public static string Operation(string operationId) => $"op|{Id(operationId)}";
+    public const string OperationPrefix = "op|";
+
     public const string Shop = "shop";
     public const string ShopHistorySubject = "shop";
 
@@ -34,6 +37,10 @@ public static class Keys
     /// <summary>The partition of the install itself, outside every shop: the setup marker and the sign-in indexes.</summary>
     public const string Install = "_install";
     public const string SetupMarker = "setup";
+
+    /// <summary>Every shop of the install, for work that visits each (the operations sweep).</summary>
+    public static string ShopIndex(string shopId) => $"shopidx|{shopId}";
+    public const string ShopIndexPrefix = "shopidx|";
 
     /// <summary>Email → shop and user, keyed by a hash so that no address needs escaping or shows in a key.</summary>
     public static string Login(string normalizedEmail) => $"login|{Hash(normalizedEmail)}";

@@ -44,7 +44,7 @@ public sealed class CommandRunnerTests
     {
         _table.SetupSequence(t => t.CommitAsync(Shop, It.IsAny<IReadOnlyList<TableWrite>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ConcurrencyException("lost", new Exception()))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync(["etag-3"]);
 
         var status = await StatusOf(SellAsync(ifMatch: null));
 

@@ -64,6 +64,8 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
             ["jewelbench:signIn:perAddressPerMinute"] = "100000",
             ["jewelbench:signIn:perAccountPer15Minutes"] = "100000",
             [$"Logging:{typeof(CapturedLogs).FullName}:LogLevel:Default"] = "Debug",
+            // Operations stay as written here; the engine is tested on hosts of its own (Workflow/).
+            ["jewelbench:workflow:consumers"] = "0",
         }));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))
             .AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));

@@ -51,6 +51,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/jobs/{id}/transitions"] = new { to = "Canceled", reason = "Security test" },
         ["POST /api/kiosk-links"] = new { name = "Security test screen" },
         ["DELETE /api/kiosk-links/{linkId}"] = new { reason = "Security test" },
+        ["POST /api/operations/{operationId}/retry"] = new { },
         ["POST /api/kiosk/session"] = new { token = "AAAAAAAAAAAAAAAAAAAAAA" },
         ["POST /api/setup"] = new { shopName = "Second shop", timeZone = "UTC", currency = "USD", taxRate = 5, ownerName = "Eve", email = "eve@second.test", password = "a-long-password" },
         ["PATCH /api/shop"] = new { name = "Renamed by a security test", taxRate = 7.5 },

@@ -5,6 +5,7 @@ using JewelBench.Functions.Auth;
 using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
 using JewelBench.Functions.Tests.Shops;
+using JewelBench.Functions.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JewelBench.Functions.Tests.Security;
@@ -36,6 +37,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         logo.Headers.ContentType = new("image/png");
         (await owner.PutAsync("/api/shop/logo", logo)).EnsureSuccessStatusCode();
         var link = await (await owner.PostAsJsonAsync("/api/kiosk-links", new { name = $"{Marker} screen" })).ReadJsonAsync(HttpStatusCode.Created);
+        var operations = app.Services.GetRequiredService<Operations>();
+        var operation = await operations.StartAsync(shop, operations.New("close-out", done, [new OperationStep { Name = "copy-photos" }], "owner"));
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -47,6 +50,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["stockId"] = (string)completed["completion"]!["pieces"]![0]!,
             ["userId"] = staff!.Value.User.Id,
             ["linkId"] = (string)link["link"]!["id"]!,
+            ["operationId"] = operation.Id,
         });
     }
 }

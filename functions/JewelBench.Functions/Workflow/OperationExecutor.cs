@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace JewelBench.Functions.Workflow;
+
+/// <summary>
+/// Runs the operation a message points at, from its first unfinished step: each step's completion is saved
+/// (conditional on the record's ETag) before the next step begins, so after a crash the work resumes where it
+/// stopped and a finished step is not run again. Failures retry with backoff and jitter, then poison.
+/// </summary>
+public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnumerable<IOperationKind> kinds, TimeProvider clock,
+    IOptions<WorkflowOptions> options, ILogger<OperationExecutor> logger)
+{
+    private readonly Dictionary<string, IOperationKind> _kinds = kinds.ToDictionary(k => k.Name);
+    private WorkflowOptions Options => options.Value;
+
+    /// <summary>Takes one message and handles it; false when the queue had none.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken stopping = default)
+    {
+        var message = await queues.Work.ReceiveAsync(Options.Lease, stopping);
+        if (message is null) return false;
+        await HandleAsync(message, stopping);
+        return true;
+    }
+
+    /// <summary>
+    /// When <paramref name="stopping"/> is cancelled (shutdown), the step in flight is finished and saved, and the
+    /// message is handed back at once for another instance.
+    /// </summary>
+    public async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    {
+        var lease = new MessageLease(queues.Work, message, Options.Lease);
+        if (Parse(message.Body) is not { } pointer)
+        {
+            logger.LogWarning("Dropped a work message that names no operation");
+            await lease.DeleteAsync();
+            return;
+        }
+        var stored = await table.GetAsync<Operation>(pointer.Shop, Keys.Operation(pointer.OperationId));
+        if (stored is null)
+        {
+            await HandleOrphanAsync(lease, pointer);
+            return;
+        }
+        var (operation, etag) = (stored.Value, stored.ETag);
+        if (operation.IsFinished)
+        {
+            await lease.DeleteAsync();
+            return;
+        }
+        if (operation.DueAt > clock.GetUtcNow())
+        {
+            await ChainTimerAsync(lease, pointer, operation, etag);
+            return;
+        }
+        if (!_kinds.TryGetValue(operation.Kind, out var kind))
+        {
+            await FailAsync(lease, pointer, operation, etag, "(start)", $"No worker knows operations of kind {operation.Kind}.", permanent: true);
+            return;
+        }
+        await RunStepsAsync(lease, pointer, kind, operation, etag, stopping);
+    }
+
+    private async Task RunStepsAsync(MessageLease lease, OperationMessage pointer, IOperationKind kind, Operation operation, string etag,
+        CancellationToken stopping)
+    {
+        if (operation.Status == OperationStatus.Pending)
+        {
+            operation.Status = OperationStatus.Running;
+            operation.StartedAt ??= clock.GetUtcNow();
+            if (await SaveAsync(pointer.Shop, operation, etag) is not { } started) return;
+            etag = started;
+        }
+        foreach (var step in operation.Steps.Where(s => !s.Done))
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                await lease.ReleaseAsync(TimeSpan.Zero);
+                return;
+            }
+            try
+            {
+                await lease.KeepAliveWhile(() => kind.RunStepAsync(new StepContext(pointer.Shop, operation), step, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                await FailAsync(lease, pointer, operation, etag, step.Name, e.Message, permanent: false);
+                return;
+            }
+            step.Done = true;
+            if (await SaveAsync(pointer.Shop, operation, etag) is not { } saved) return;
+            etag = saved;
+        }
+        operation.Status = OperationStatus.Succeeded;
+        operation.FinishedAt = clock.GetUtcNow();
+        operation.Attempts = 0;
+        (operation.LastError, operation.FailedStep) = (null, null);
+        if (await SaveAsync(pointer.Shop, operation, etag) is not null) await lease.DeleteAsync();
+    }
+
+    /// <summary>One failed attempt: retried after a growing, jittered delay, or, at the last attempt, Failed and poisoned.</summary>
+    private async Task FailAsync(MessageLease lease, OperationMessage pointer, Operation operation, string etag, string step, string error,
+        bool permanent)
+    {
+        operation.Attempts++;
+        operation.LastError = error.Length > 500 ? error[..500] : error;
+        operation.FailedStep = step;
+        var giveUp = permanent || operation.Attempts >= Options.MaxAttempts;
+        if (giveUp)
+        {
+            operation.Status = OperationStatus.Failed;
+            operation.FinishedAt = clock.GetUtcNow();
+        }
+        if (await SaveAsync(pointer.Shop, operation, etag) is null) return;
+        if (giveUp)
+        {
+            logger.LogError("Operation {Operation} ({Kind}) failed at {Step} after {Attempts} attempts: {Error}",
+                operation.Id, operation.Kind, step, operation.Attempts, operation.LastError);
+            await queues.Poison.SendAsync(Operations.Message(pointer.Shop, operation.Id), TimeSpan.Zero);
+        }
+        else
+        {
+            logger.LogWarning("Operation {Operation} ({Kind}) attempt {Attempts} failed at {Step}: {Error}",
+                operation.Id, operation.Kind, operation.Attempts, step, operation.LastError);
+            await queues.Work.SendAsync(Operations.Message(pointer.Shop, operation.Id), Backoff(operation.Attempts));
+        }
+        await lease.DeleteAsync();
+    }
+
+    /// <summary>Base × 2^(attempt-1), capped, plus up to 20% jitter so that retries of many operations spread out.</summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var delay = Options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
+        if (delay > Options.RetryMaxDelay) delay = Options.RetryMaxDelay;
+        return delay + delay * (Random.Shared.NextDouble() * 0.2);
+    }
+
+    /// <summary>A timer not yet due: the next message of the chain, then the record touched so the sweep knows the chain lives.</summary>
+    private async Task ChainTimerAsync(MessageLease lease, OperationMessage pointer, Operation operation, string etag)
+    {
+        var wait = operation.DueAt!.Value - clock.GetUtcNow();
+        await queues.Work.SendAsync(Operations.Message(pointer.Shop, operation.Id), wait < Options.MaxTimerDelay ? wait : Options.MaxTimerDelay);
+        await SaveAsync(pointer.Shop, operation, etag);
+        await lease.DeleteAsync();
+    }
+
+    /// <summary>A message without its record: the record may still be on its way; after a few looks it is dropped.</summary>
+    private async Task HandleOrphanAsync(MessageLease lease, OperationMessage pointer)
+    {
+        if (lease.Message.DequeueCount >= Options.OrphanDeliveries)
+        {
+            logger.LogWarning("Dropped the message of operation {Operation}: no such record in shop {Shop}", pointer.OperationId, pointer.Shop);
+            await lease.DeleteAsync();
+        }
+        else await lease.ReleaseAsync(Options.RetryBaseDelay);
+    }
+
+    /// <summary>The record's new ETag, or null when another worker changed it first (this message then lets go).</summary>
+    private async Task<string?> SaveAsync(string shop, Operation operation, string etag)
+    {
+        operation.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            return (await table.CommitAsync(shop, [new TableWrite.Replace(Keys.Operation(operation.Id), operation, etag)]))[0];
+        }
+        catch (ConcurrencyException)
+        {
+            logger.LogInformation("Operation {Operation} was changed by another worker; leaving it to that one", operation.Id);
+            return null;
+        }
+    }
+
+    private static OperationMessage? Parse(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<OperationMessage>(body) is { Shop.Length: > 0, OperationId.Length: > 0 } pointer ? pointer : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace JewelBench.Functions.Workflow;
+
+/// <summary>
+/// Starts operations. The record is written in the command's own table transaction (<see cref="RecordWrite"/>),
+/// then the message is sent (<see cref="EnqueueAsync"/>). If the process dies in between, the sweep finds the
+/// record and sends the message.
+/// </summary>
+public sealed class Operations(IShopTable table, WorkQueues queues, TimeProvider clock)
+{
+    public Operation New(string kind, string? subjectId, IEnumerable<OperationStep> steps, string createdBy, DateTimeOffset? dueAt = null)
+    {
+        var now = clock.GetUtcNow();
+        return new Operation
+        {
+            Id = Ids.New("op"), Kind = kind, SubjectId = subjectId, Steps = steps.ToList(), DueAt = dueAt,
+            CreatedBy = createdBy, CreatedAt = now, UpdatedAt = now,
+        };
+    }
+
+    public static TableWrite RecordWrite(Operation operation) => new TableWrite.Insert(Keys.Operation(operation.Id), operation);
+
+    public Task EnqueueAsync(string shop, Operation operation, CancellationToken ct = default) =>
+        queues.Work.SendAsync(Message(shop, operation.Id), DelayUntil(operation.DueAt), ct);
+
+    /// <summary>An operation on its own, outside any other command.</summary>
+    public async Task<Operation> StartAsync(string shop, Operation operation, CancellationToken ct = default)
+    {
+        await table.CommitAsync(shop, [RecordWrite(operation)], ct);
+        await EnqueueAsync(shop, operation, ct);
+        return operation;
+    }
+
+    public static string Message(string shop, string operationId) => JsonSerializer.Serialize(new OperationMessage(shop, operationId));
+
+    public TimeSpan DelayUntil(DateTimeOffset? dueAt)
+    {
+        var wait = dueAt is { } due ? due - clock.GetUtcNow() : TimeSpan.Zero;
+        return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < queues.Work.MaxDelay ? wait : queues.Work.MaxDelay;
+    }
+}
