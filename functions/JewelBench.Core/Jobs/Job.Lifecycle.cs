@@ -4,7 +4,10 @@ namespace JewelBench.Core.Jobs;
 
 public sealed partial class Job
 {
-    /// <summary>Each piece takes two rows (the piece and its history) in the one table transaction of close-out, capped at 100.</summary>
+    /// <summary>
+    /// Each piece takes two rows (the piece and its history) in the one table transaction of close-out, next to the
+    /// job, its events, its card, the StockID counter and the close-out operation: at most 100 rows.
+    /// </summary>
     public const int MaxSeparatePieces = 45;
 
     public static IReadOnlyList<JobStatus> AllowedFrom(JobStatus status) => status switch
@@ -53,6 +56,7 @@ public sealed partial class Job
                 StockItem.FromJob(StockItem.FormatId(firstStockNumber + i), null, title, category!, vendor, location, 1, cost, form.RetailPrice, Id, change)).ToList()
             : [StockItem.FromJob(StockItem.FormatId(firstStockNumber), Id, title, category!, vendor, location, quantity, costBasis, form.RetailPrice, Id, change)];
 
+        foreach (var piece in pieces) piece.Photos = Photos.Select(p => p.Id).ToList();
         var ids = pieces.Select(p => p.StockId).ToList();
         Completion = new Completion(title, category!, vendor, location, quantity, form.SeparateItems, form.RetailPrice,
             costBasis, ids, change.At, change.By);

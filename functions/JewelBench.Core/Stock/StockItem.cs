@@ -21,6 +21,9 @@ public sealed class StockItem : Recorded
     public StockStatus Status { get; set; }
     public string? JobId { get; set; }
 
+    /// <summary>The source job's photos at close-out; a durable operation copies the images to the piece.</summary>
+    public List<string> Photos { get; set; } = [];
+
     public static string FormatId(int number) => $"S-{number:D5}";
 
     public static StockItem FromJob(string stockId, string? sku, string title, string category, string vendor,

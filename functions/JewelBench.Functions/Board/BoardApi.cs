@@ -4,7 +4,7 @@ using JewelBench.Core.Board;
 namespace JewelBench.Functions.Board;
 
 public sealed record CardDto(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
-    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane);
+    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane, string? PhotoId);
 
 public sealed record LaneDto(Lane Lane, string Title, IReadOnlyList<CardDto> Cards);
 
@@ -25,7 +25,7 @@ public static class BoardApi
         var cards = (await table.QueryAsync<BoardCard>(caller.ShopId, Keys.CardPrefix, ct)).Select(r => r.Value).ToList();
         var lanes = Lanes.Select(l => new LaneDto(l.Lane, l.Title, BoardCard.Order(cards.Where(c => c.Lane == l.Lane))
             .Select(c => new CardDto(c.JobId, c.Module, c.Description, c.Customer, c.Rush, c.Location, c.Lane, c.Status,
-                c.CreatedAt, c.DaysInLane(now))).ToList())).ToList();
+                c.CreatedAt, c.DaysInLane(now), c.PhotoId)).ToList())).ToList();
         return TypedResults.Ok(new BoardDto(lanes));
     }
 }

@@ -14,6 +14,9 @@ public sealed class JewelBenchOptions
 
     /// <summary>Largest image upload accepted (a shop's logo), in bytes.</summary>
     public int MaxImageBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Largest job photo accepted, in bytes.</summary>
+    public int MaxPhotoBytes { get; set; } = 15 * 1024 * 1024;
     public SignInLimits SignIn { get; set; } = new();
 }
 

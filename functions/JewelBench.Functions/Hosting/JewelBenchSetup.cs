@@ -33,6 +33,8 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<Operations>();
         builder.Services.AddSingleton<OperationExecutor>();
         builder.Services.AddSingleton<OperationSweep>();
+        builder.Services.AddSingleton<IOperationKind, CloseOutPhotos>();
+        builder.Services.AddSingleton<IOperationKind, ReopenCleanup>();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
         builder.Services.AddSingleton<ShopProvisioning>();
@@ -71,6 +73,7 @@ public static class JewelBenchSetup
         api.MapKioskLinks();
         api.MapJobs();
         api.MapJobLines();
+        api.MapJobPhotos();
         api.MapJobLifecycle();
         api.MapBoard();
         api.MapStock();

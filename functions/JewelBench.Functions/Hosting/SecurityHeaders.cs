@@ -2,7 +2,8 @@ namespace JewelBench.Functions.Hosting;
 
 /// <summary>
 /// The browser-side defences on every answer: a Content-Security-Policy that runs only the app's own
-/// scripts (no inline script or style), no MIME sniffing, no framing, no referrer, and no caching of API data.
+/// scripts (no inline script or style), no MIME sniffing, no framing, no referrer, and no caching of API data
+/// unless the endpoint says otherwise (photos, which never change under their id).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,7 +22,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
-            if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
+            if (context.Request.Path.StartsWithSegments("/api") && headers.CacheControl.Count == 0) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

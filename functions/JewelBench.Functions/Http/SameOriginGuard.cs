@@ -23,7 +23,9 @@ public static class SameOriginGuard
                 "Changes can only be made from JewelBench's own pages.");
             return;
         }
-        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && IsFormContent(request.ContentType))
+        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && IsFormContent(request.ContentType)
+            && !(context.GetEndpoint()?.Metadata.GetMetadata<AcceptsMultipartUpload>() is not null && request.HasFormContentType
+                 && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)))
         {
             await ProblemWriter.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON expected",
                 "Send the request body as application/json (or the image itself for an upload).");
@@ -53,3 +55,6 @@ public static class SameOriginGuard
                && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>Marks an upload route that takes multipart/form-data; it is still same-origin only.</summary>
+public sealed class AcceptsMultipartUpload;

@@ -6,6 +6,9 @@ namespace JewelBench.Functions.Jobs;
 /// <summary>Creates jobs and runs commands on them, keeping each job's board card in the same transaction.</summary>
 public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner)
 {
+    /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
+    private const int NumberAttempts = 20;
+
     public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct)
     {
         var prefix = draft.Module.ToString()[..1];
@@ -20,9 +23,13 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
                 await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);
                 return Answers.Created(job, job.ToDto(), $"/api/jobs/{job.Id}");
             }
-            catch (ConcurrencyException) when (attempt < 5)
+            catch (ConcurrencyException) when (attempt < NumberAttempts)
             {
                 // Another job took the number: read the counter again.
+            }
+            catch (ConcurrencyException)
+            {
+                throw new RuleConflictException("Many jobs were opened at the same moment and this one found no free number; try again.");
             }
         }
     }
@@ -35,14 +42,14 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
     }
 
     public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
-        Func<Job, Change, Task<IEnumerable<TableWrite>>> command, int successStatus = StatusCodes.Status200OK) =>
+        Func<Job, Change, Task<IEnumerable<TableWrite>>> command, int successStatus = StatusCodes.Status200OK, Func<Job, JobDto>? toDto = null) =>
         runner.RunAsync<Job>(caller, jobId, Keys.Job(jobId), request.Headers.IfMatch, reason, async (job, change) =>
         {
             var wasOnBoard = BoardCard.For(job) is not null;
             var writes = (await command(job, change)).ToList();
             if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
             return writes;
-        }, job => job.ToDto(), "Job", successStatus, request.HttpContext.RequestAborted);
+        }, toDto ?? (job => job.ToDto()), "Job", successStatus, request.HttpContext.RequestAborted);
 
     public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
         Action<Job, Change> command, int successStatus = StatusCodes.Status200OK) =>

@@ -1,4 +1,5 @@
 using JewelBench.Core.Board;
+using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -6,7 +7,8 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     string Store, string? Customer, int Quantity, bool OnHold, JobStatus Status, Lane? Lane, int Version,
     string CreatedBy, DateTimeOffset CreatedAt, string UpdatedBy, DateTimeOffset UpdatedAt, DateTimeOffset LaneSince,
     IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
-    Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions);
+    Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
+    OperationsApi.OperationDto? Operation);
 
 public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost);
 
@@ -17,11 +19,13 @@ public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int Page
 
 public static class JobMappings
 {
-    public static JobDto ToDto(this Job job) => new(job.Id, job.Module, job.Description,
+    /// <summary>The job as the API shows it, with the progress of its last close-out or reopen when that is known.</summary>
+    public static JobDto ToDto(this Job job, Operation? operation = null) => new(job.Id, job.Module, job.Description,
         job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
         job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
         job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost)).ToList(),
-        JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions);
+        JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions, job.Photos,
+        operation is null ? null : OperationsApi.ToDto(operation));
 
     public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
         job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);

@@ -1,4 +1,5 @@
 using JewelBench.Functions.Auth;
+using JewelBench.Functions.Workflow;
 using JewelBench.Core.History;
 using JewelBench.Core.Stock;
 
@@ -27,35 +28,51 @@ public static class JobLifecycleApi
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.TransitionTo(to!.Value, change));
     }
 
-    private static async Task<IResult> Complete(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
+    /// <summary>One transaction: the job, its pieces, their history and the close-out operation; then 202 while the photos are copied.</summary>
+    private static async Task<IResult> Complete(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table,
+        Operations operations)
     {
         var body = await JsonBody.ReadAsync(request);
         var form = new CompletionForm(body.Text("title"), body.Text("category"), body.Text("vendor"), body.Text("storageLocation"),
             body.Int("quantity"), body.Bool("separateItems") ?? false, body.Decimal("retailPrice"));
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
+        Operation? operation = null;
+        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
             var pieces = job.Complete(form, last + 1, change);
-            return pieces.SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p)).Append(advance(pieces.Count));
-        });
+            operation = operations.New(CloseOutPhotos.Kind, job.Id, pieces.Select(p => CloseOutPhotos.Step(job.Id, p)), caller.User);
+            job.OperationId = operation.Id;
+            return pieces.SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
+                .Append(advance(pieces.Count)).Append(Operations.RecordWrite(operation));
+        }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
+        return await operations.AcceptedAsync(caller.ShopId, result, operation);
     }
 
-    /// <summary>Deletes the pieces close-out created, each conditional on the state it was read in.</summary>
-    private static async Task<IResult> Reopen(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
+    /// <summary>
+    /// Deletes the pieces close-out created, each conditional on the state it was read in, and starts the
+    /// operation that deletes their photos.
+    /// </summary>
+    private static async Task<IResult> Reopen(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table,
+        Operations operations)
     {
         var body = await JsonBody.ReadAsync(request);
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
+        Operation? operation = null;
+        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
             var ct = request.HttpContext.RequestAborted;
             var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>
                 table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(p), ct)))).OfType<Stored<StockItem>>().ToList();
             job.Reopen(stored.Select(s => s.Value).ToList(), change);
-            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag));
-        });
+            operation = operations.New(ReopenCleanup.Kind, job.Id,
+                stored.Where(s => s.Value.Photos.Count > 0).Select(s => ReopenCleanup.Step(s.Value)), caller.User);
+            job.OperationId = operation.Id;
+            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Append(Operations.RecordWrite(operation));
+        }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
+        return await operations.AcceptedAsync(caller.ShopId, result, operation);
     }
 
     private static async Task<IResult> History(string id, Caller caller, IShopTable table, CancellationToken ct)

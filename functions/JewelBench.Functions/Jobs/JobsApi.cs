@@ -1,4 +1,5 @@
 using JewelBench.Functions.Hosting;
+using JewelBench.Functions.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
@@ -28,10 +29,12 @@ public static class JobsApi
         return await jobs.CreateAsync(caller, draft, ct);
     }
 
-    private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, CancellationToken ct) =>
-        await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is { } stored
-            ? Answers.Ok(stored.Value, stored.Value.ToDto())
-            : Answers.NotFound($"Job {id} was not found.");
+    private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, CancellationToken ct)
+    {
+        if (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is not { Value: var job }) return Answers.NotFound($"Job {id} was not found.");
+        var operation = job.OperationId is { } operationId ? await table.GetAsync<Operation>(caller.ShopId, Keys.Operation(operationId), ct) : null;
+        return Answers.Ok(job, job.ToDto(operation?.Value));
+    }
 
     private static async Task<IResult> EditJob(string id, Caller caller, HttpRequest request, JobCommands jobs)
     {

@@ -50,7 +50,7 @@ public static class ShopLogoApi
             await blobs.DeleteIfExistsAsync(logo.BlobName, CancellationToken.None);
             throw;
         }
-        var unused = Succeeded(result) ? replaced : logo.BlobName;
+        var unused = Answers.Succeeded(result) ? replaced : logo.BlobName;
         if (unused is not null) await blobs.DeleteIfExistsAsync(unused, CancellationToken.None);
         return result;
     }
@@ -66,9 +66,7 @@ public static class ShopLogoApi
             removed = shop.Logo?.BlobName;
             shop.RemoveLogo(change);
         });
-        if (Succeeded(result) && removed is not null) await blobs.DeleteIfExistsAsync(removed, CancellationToken.None);
+        if (Answers.Succeeded(result) && removed is not null) await blobs.DeleteIfExistsAsync(removed, CancellationToken.None);
         return result;
     }
-
-    private static bool Succeeded(IResult result) => result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
 }

@@ -10,6 +10,7 @@ public static class StockApi
         var group = routes.MapGroup("/stock/{stockId}").WithTags("Stock");
         group.MapGet("/", GetStock);
         group.MapGet("/history", History);
+        group.MapGet("/photos/{photoId}", Photo);
         group.MapPost("/reserve", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
             Act(stockId, caller, request, runner, (item, change) => item.Reserve(change)));
         group.MapPost("/release", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
@@ -23,6 +24,15 @@ public static class StockApi
         await table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(stockId), ct) is { } stored
             ? Answers.Ok(stored.Value, stored.Value)
             : Answers.NotFound($"Stock item {stockId} was not found.");
+
+    /// <summary>A photo copied from the source job at close-out; 404 until the close-out operation has copied it.</summary>
+    private static async Task<IResult> Photo(string stockId, string photoId, Caller caller, HttpContext http, IShopTable table, IBlobStore blobs,
+        CancellationToken ct)
+    {
+        var listed = (await table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(stockId), ct))?.Value.Photos.Contains(photoId) == true;
+        var image = listed ? await blobs.GetAsync(BlobNames.StockPhoto(caller.ShopId, stockId, photoId), ct) : null;
+        return image is null ? Answers.NotFound($"Photo {photoId} of {stockId} was not found.") : Answers.Image(http, image.Content, image.ContentType);
+    }
 
     private static async Task<IResult> History(string stockId, Caller caller, IShopTable table, CancellationToken ct)
     {

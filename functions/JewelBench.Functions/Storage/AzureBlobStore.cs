@@ -49,4 +49,38 @@ public sealed class AzureBlobStore : IBlobStore
 
     public Task DeleteIfExistsAsync(string name, CancellationToken ct = default) =>
         _container.GetBlockBlobReference(name).DeleteIfExistsAsync(DeleteSnapshotsOption.None, null, null, null, ct);
+
+    public async Task CopyIfAbsentAsync(string source, string target, CancellationToken ct = default)
+    {
+        var copy = _container.GetBlockBlobReference(target);
+        try
+        {
+            await copy.StartCopyAsync(_container.GetBlockBlobReference(source), null, AccessCondition.GenerateIfNotExistsCondition(), null, null, ct);
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return;
+        }
+        // Within one account the copy is usually done at once; wait for it when it is not.
+        while (copy.CopyState?.Status == CopyStatus.Pending)
+        {
+            await Task.Delay(100, ct);
+            await copy.FetchAttributesAsync(null, null, null, ct);
+        }
+        if (copy.CopyState is { Status: not CopyStatus.Success } state)
+            throw new InvalidOperationException($"Copying {source} to {target} ended {state.Status}: {state.StatusDescription}");
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken ct = default)
+    {
+        var names = new List<string>();
+        BlobContinuationToken? token = null;
+        do
+        {
+            var segment = await _container.ListBlobsSegmentedAsync(prefix, true, BlobListingDetails.None, null, token, null, null, ct);
+            names.AddRange(segment.Results.OfType<CloudBlockBlob>().Select(b => b.Name));
+            token = segment.ContinuationToken;
+        } while (token is not null);
+        return names;
+    }
 }

@@ -11,10 +11,19 @@ public interface IBlobStore
     Task PutAsync(string name, byte[] content, string contentType, CancellationToken ct = default);
     Task<StoredBlob?> GetAsync(string name, CancellationToken ct = default);
     Task DeleteIfExistsAsync(string name, CancellationToken ct = default);
+
+    /// <summary>A server-side copy that leaves an existing target alone, so running it twice copies once.</summary>
+    Task CopyIfAbsentAsync(string source, string target, CancellationToken ct = default);
+
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken ct = default);
 }
 
 public static class BlobNames
 {
     /// <summary>A new name for each upload, so a replaced logo is never half-written under the name in use.</summary>
     public static string ShopLogo(string shopId) => $"{shopId}/logo-{Guid.NewGuid():N}";
+
+    public static string JobPhoto(string shopId, string jobId, string photoId) => $"{shopId}/jobs/{jobId}/{photoId}";
+
+    public static string StockPhoto(string shopId, string stockId, string photoId) => $"{shopId}/stock/{stockId}/{photoId}";
 }

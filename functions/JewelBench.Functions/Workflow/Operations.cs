@@ -32,6 +32,17 @@ public sealed class Operations(IShopTable table, WorkQueues queues, TimeProvider
         return operation;
     }
 
+    /// <summary>
+    /// After a command whose transaction held the operation's record: sends its message and answers 202 with
+    /// the operation's Location. A refused command (its answer not a success) started nothing.
+    /// </summary>
+    public async Task<IResult> AcceptedAsync(string shop, IResult commandResult, Operation? operation, CancellationToken ct = default)
+    {
+        if (operation is null || !Answers.Succeeded(commandResult)) return commandResult;
+        await EnqueueAsync(shop, operation, ct);
+        return Answers.WithLocation(commandResult, $"/api/operations/{operation.Id}");
+    }
+
     public static string Message(string shop, string operationId) => JsonSerializer.Serialize(new OperationMessage(shop, operationId));
 
     public TimeSpan DelayUntil(DateTimeOffset? dueAt)

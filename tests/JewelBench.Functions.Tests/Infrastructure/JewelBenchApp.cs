@@ -66,6 +66,7 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
             [$"Logging:{typeof(CapturedLogs).FullName}:LogLevel:Default"] = "Debug",
             // Operations stay as written here; the engine is tested on hosts of its own (Workflow/).
             ["jewelbench:workflow:consumers"] = "0",
+            ["jewelbench:maxPhotoBytes"] = "1048576",
         }));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))
             .AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));

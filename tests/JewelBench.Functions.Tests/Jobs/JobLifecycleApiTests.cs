@@ -21,9 +21,15 @@ public sealed class JobLifecycleApiTests(JewelBenchApp app)
         return id;
     }
 
-    private async Task<JsonObject> CompleteAsync(string id, bool separate, int quantity = 3) =>
-        await (await _client.PostAsJsonAsync($"/api/jobs/{id}/complete",
-            new { category = "Rings", quantity, separateItems = separate, retailPrice = 95 })).ReadJsonAsync(HttpStatusCode.OK);
+    /// <summary>Close-out commits at once and answers 202: the photos are copied by the operation it names.</summary>
+    private async Task<JsonObject> CompleteAsync(string id, bool separate, int quantity = 3)
+    {
+        var response = await _client.PostAsJsonAsync($"/api/jobs/{id}/complete",
+            new { category = "Rings", quantity, separateItems = separate, retailPrice = 95 });
+        var job = await response.ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal($"/api/operations/{job["operation"]!["id"]}", response.Headers.Location?.OriginalString);
+        return job;
+    }
 
     [Fact]
     public async Task AnIllegalTransitionAnswers409WithTheAllowedOnes()
@@ -156,7 +162,7 @@ public sealed class JobLifecycleApiTests(JewelBenchApp app)
         var id = await JobReadyToCompleteAsync();
         var pieces = (await CompleteAsync(id, separate: true))["completion"]!["pieces"]!.AsArray().Select(p => (string)p!).ToList();
 
-        var job = await (await _client.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Stones need resetting" })).ReadJsonAsync(HttpStatusCode.OK);
+        var job = await (await _client.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Stones need resetting" })).ReadJsonAsync(HttpStatusCode.Accepted);
 
         Assert.Equal("InProduction", (string)job["status"]!);
         Assert.Null(job["completion"]);

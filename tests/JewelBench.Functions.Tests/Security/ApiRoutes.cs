@@ -44,6 +44,8 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/jobs/{id}/items"] = new { kind = "Material", description = "Silver", quantity = 2, unit = "g", unitCost = 1.5 },
         ["PATCH /api/jobs/{id}/items/{itemId}"] = new { description = "Gold", quantity = 3 },
         ["DELETE /api/jobs/{id}/items/{itemId}"] = new { reason = "Security test" },
+        ["POST /api/jobs/{id}/photos"] = null, // multipart: see JobPhotosApiTests
+        ["DELETE /api/jobs/{id}/photos/{photoId}"] = new { reason = "Security test" },
         ["POST /api/jobs/{id}/reopen"] = new { reason = "Security test" },
         ["POST /api/jobs/{id}/stages"] = new { name = "Polish", vendor = "Bench", cost = 10, dueDate = "2026-12-20", notes = "n" },
         ["PATCH /api/jobs/{id}/stages/{stageId}"] = new { notes = "Changed", cost = 12, status = "InProgress" },

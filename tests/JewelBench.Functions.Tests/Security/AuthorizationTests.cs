@@ -20,7 +20,8 @@ public sealed class AuthorizationTests(JewelBenchApp app)
 
     /// <summary>The kiosk sees the workshop monitor and its own session, nothing else.</summary>
     private static readonly string[] KioskMay =
-        ["GET /api/board", "GET /api/shop/logo", "GET /api/auth/me", "POST /api/auth/sign-out", "POST /api/auth/password"];
+        ["GET /api/board", "GET /api/jobs/{id}/photos/{photoId}", "GET /api/shop/logo", "GET /api/auth/me", "POST /api/auth/sign-out",
+            "POST /api/auth/password"];
 
     private static readonly string[] Anonymous =
         ["GET /api/health", "GET /api/setup", "POST /api/setup", "POST /api/auth/sign-in", "POST /api/kiosk/session"];

@@ -31,14 +31,17 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
 
         var done = (string)(await app.CreateJobAsync(owner, $"{Marker} finished"))["id"]!;
         (await owner.PostAsJsonAsync($"/api/jobs/{done}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
-        var completed = await (await owner.PostAsJsonAsync($"/api/jobs/{done}/complete", new { title = $"{Marker} piece", category = "Rings" })).ReadJsonAsync(HttpStatusCode.OK);
+        var completed = await (await owner.PostAsJsonAsync($"/api/jobs/{done}/complete", new { title = $"{Marker} piece", category = "Rings" })).ReadJsonAsync(HttpStatusCode.Accepted);
 
         var logo = new ByteArrayContent([.. ShopLogoTests.Png, .. System.Text.Encoding.ASCII.GetBytes(Marker)]);
         logo.Headers.ContentType = new("image/png");
         (await owner.PutAsync("/api/shop/logo", logo)).EnsureSuccessStatusCode();
         var link = await (await owner.PostAsJsonAsync("/api/kiosk-links", new { name = $"{Marker} screen" })).ReadJsonAsync(HttpStatusCode.Created);
-        var operations = app.Services.GetRequiredService<Operations>();
-        var operation = await operations.StartAsync(shop, operations.New("close-out", done, [new OperationStep { Name = "copy-photos" }], "owner"));
+        // The record alone: no message, so no worker ever changes it.
+        var operation = app.Services.GetRequiredService<Operations>().New("test-only", done, [new OperationStep { Name = "nothing" }], "owner");
+        await app.Services.GetRequiredService<IShopTable>().CommitAsync(shop, [Operations.RecordWrite(operation)]);
+        var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "ring.png" } };
+        var photo = await (await owner.PostAsync($"/api/jobs/{draftId}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -51,6 +54,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["userId"] = staff!.Value.User.Id,
             ["linkId"] = (string)link["link"]!["id"]!,
             ["operationId"] = operation.Id,
+            ["photoId"] = (string)photo["photos"]![0]!["id"]!,
         });
     }
 }

@@ -13,7 +13,7 @@ public sealed class StockApiTests(JewelBenchApp app)
     {
         var id = (string)(await app.CreateJobAsync(_client, "Chain bracelet"))["id"]!;
         await _client.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "InProduction" });
-        var job = await (await _client.PostAsJsonAsync($"/api/jobs/{id}/complete", new { category = "Bracelets" })).ReadJsonAsync(HttpStatusCode.OK);
+        var job = await (await _client.PostAsJsonAsync($"/api/jobs/{id}/complete", new { category = "Bracelets" })).ReadJsonAsync(HttpStatusCode.Accepted);
         return (string)job["completion"]!["pieces"]![0]!;
     }
 

@@ -1,0 +1,109 @@
+using JewelBench.Functions.Auth;
+using JewelBench.Functions.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace JewelBench.Functions.Jobs;
+
+/// <summary>
+/// A job's photos in Blob Storage under `{shop}/jobs/{jobId}/{photoId}`: names the server makes, types read
+/// from the bytes. The images are written first and the job row then lists them in one conditional write;
+/// if that write fails, the images just written are deleted again.
+/// </summary>
+public static class JobPhotosApi
+{
+    private const int MaxFilesPerUpload = 10;
+
+    public static RouteGroupBuilder MapJobPhotos(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/jobs/{id}/photos").WithTags("Photos");
+        group.MapPost("/", Upload).WithMetadata(new AcceptsMultipartUpload());
+        group.MapGet("/{photoId}", View).RequireAuthorization(Policies.Monitor);
+        group.MapDelete("/{photoId}", Remove);
+        return group;
+    }
+
+    private static async Task<IResult> Upload(string id, Caller caller, HttpRequest request, IShopTable table, IBlobStore blobs,
+        JobCommands jobs, TimeProvider clock, IOptions<JewelBenchOptions> options)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        if (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is null) return Answers.NotFound($"Job {id} was not found.");
+        var files = await ReadImagesAsync(request, options.Value.MaxPhotoBytes);
+        var now = clock.GetUtcNow();
+        var photos = files.Select(f => (Photo: new JobPhoto(Ids.New("ph"), f.ContentType, f.Bytes.Length, caller.User, now), f.Bytes)).ToList();
+        foreach (var (photo, bytes) in photos) await blobs.PutAsync(BlobNames.JobPhoto(caller.ShopId, id, photo.Id), bytes, photo.ContentType, ct);
+
+        IResult result;
+        try
+        {
+            result = await jobs.RunAsync(caller, id, request, null, (job, change) => job.AddPhotos(photos.Select(p => p.Photo).ToList(), change),
+                StatusCodes.Status201Created);
+        }
+        catch
+        {
+            await DeleteAsync(blobs, caller.ShopId, id, photos.Select(p => p.Photo.Id));
+            throw;
+        }
+        if (!Answers.Succeeded(result)) await DeleteAsync(blobs, caller.ShopId, id, photos.Select(p => p.Photo.Id));
+        return result;
+    }
+
+    /// <summary>Served through the API with the caller's session; a photo never changes under its id, so it may be cached.</summary>
+    private static async Task<IResult> View(string id, string photoId, Caller caller, HttpContext http, IShopTable table, IBlobStore blobs,
+        CancellationToken ct)
+    {
+        var photo = (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct))?.Value.Photos.Find(p => p.Id == photoId);
+        var image = photo is null ? null : await blobs.GetAsync(BlobNames.JobPhoto(caller.ShopId, id, photo.Id), ct);
+        return image is null ? Answers.NotFound($"Photo {photoId} was not found.") : Answers.Image(http, image.Content, photo!.ContentType);
+    }
+
+    private static async Task<IResult> Remove(string id, string photoId, Caller caller, HttpRequest request, IBlobStore blobs, JobCommands jobs)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var reason = body.Text("reason");
+        body.ThrowIfInvalid();
+        var result = await jobs.RunAsync(caller, id, request, reason, (job, change) => job.RemovePhoto(photoId, change));
+        if (Answers.Succeeded(result)) await DeleteAsync(blobs, caller.ShopId, id, [photoId]);
+        return result;
+    }
+
+    /// <summary>Every file of the upload, each checked for size, emptiness and type before anything is stored.</summary>
+    private static async Task<List<(byte[] Bytes, string ContentType)>> ReadImagesAsync(HttpRequest request, int maxBytes)
+    {
+        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedContentException("Send the photos as multipart/form-data in the field \"photos\".");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = (long)maxBytes * MaxFilesPerUpload + 64 * 1024 },
+                request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestTooLargeException(maxBytes);
+        }
+        catch (InvalidDataException)
+        {
+            throw ValidationFailedException.For("photos", "could not be read as a multipart form.");
+        }
+        var files = form.Files.GetFiles("photos");
+        if (files.Count == 0) throw ValidationFailedException.For("photos", "must hold at least one image file.");
+        if (files.Count > MaxFilesPerUpload) throw ValidationFailedException.For("photos", $"takes at most {MaxFilesPerUpload} files at a time.");
+        var images = new List<(byte[], string)>();
+        foreach (var file in files)
+        {
+            if (file.Length == 0) throw ValidationFailedException.For("photos", "holds an empty file.");
+            if (file.Length > maxBytes) throw new RequestTooLargeException(maxBytes);
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            var bytes = buffer.ToArray();
+            images.Add((bytes, Images.Sniff(bytes) ?? throw new UnsupportedContentException("Each photo must be a JPEG, PNG, WebP or HEIC image.")));
+        }
+        return images;
+    }
+
+    private static async Task DeleteAsync(IBlobStore blobs, string shop, string jobId, IEnumerable<string> photoIds)
+    {
+        foreach (var photoId in photoIds) await blobs.DeleteIfExistsAsync(BlobNames.JobPhoto(shop, jobId, photoId), CancellationToken.None);
+    }
+}
