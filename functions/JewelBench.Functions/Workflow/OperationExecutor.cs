@@ -80,7 +80,11 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
             }
             try
             {
-                await lease.KeepAliveWhile(() => kind.RunStepAsync(new StepContext(pointer.Shop, operation), step, CancellationToken.None));
+                await lease.KeepAliveWhile(async () =>
+                {
+                    await InjectFaultsAsync(step);
+                    await kind.RunStepAsync(new StepContext(pointer.Shop, operation), step, CancellationToken.None);
+                });
             }
             catch (Exception e)
             {
@@ -90,12 +94,21 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
             step.Done = true;
             if (await SaveAsync(pointer.Shop, operation, etag) is not { } saved) return;
             etag = saved;
+            logger.LogInformation("Operation {Operation} step {Step} done ({Done}/{Total})", operation.Id, step.Name, operation.Done, operation.Total);
         }
         operation.Status = OperationStatus.Succeeded;
         operation.FinishedAt = clock.GetUtcNow();
         operation.Attempts = 0;
         (operation.LastError, operation.FailedStep) = (null, null);
         if (await SaveAsync(pointer.Shop, operation, etag) is not null) await lease.DeleteAsync();
+    }
+
+    private async Task InjectFaultsAsync(OperationStep step)
+    {
+        var faults = Options.Faults;
+        if (faults.StepDelay > TimeSpan.Zero) await Task.Delay(faults.StepDelay);
+        if (faults.FailStepsStartingWith is { Length: > 0 } prefix && step.Name.StartsWith(prefix, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Fault injected into step {step.Name}.");
     }
 
     /// <summary>One failed attempt: retried after a growing, jittered delay, or, at the last attempt, Failed and poisoned.</summary>

@@ -33,6 +33,19 @@ public sealed class WorkflowOptions
     /// <summary>Finished operation records are deleted after this long (a job's own history is never purged).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Test-only fault hooks, off unless set: used to crash and poison a real host process in tests.</summary>
+    public WorkflowFaults Faults { get; set; } = new();
+
     /// <summary>A message whose operation record does not exist (yet) is looked at this many times, then dropped.</summary>
     public int OrphanDeliveries { get; set; } = 5;
+}
+
+/// <summary>Faults a test can switch on in a host it starts; never set in host.json.</summary>
+public sealed class WorkflowFaults
+{
+    /// <summary>Each step waits this long first, so that a test can kill the process in the middle of an operation.</summary>
+    public TimeSpan StepDelay { get; set; }
+
+    /// <summary>Steps whose name starts with this fail.</summary>
+    public string? FailStepsStartingWith { get; set; }
 }
