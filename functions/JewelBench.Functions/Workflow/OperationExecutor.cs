@@ -61,17 +61,15 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
         await RunStepsAsync(lease, pointer, kind, operation, etag, stopping);
     }
 
+    /// <summary>
+    /// One table write per step: the first checkpoint also marks the operation Running, the last also marks it
+    /// Succeeded, so a one-step operation costs a single write.
+    /// </summary>
     private async Task RunStepsAsync(MessageLease lease, OperationMessage pointer, IOperationKind kind, Operation operation, string etag,
         CancellationToken stopping)
     {
-        if (operation.Status == OperationStatus.Pending)
-        {
-            operation.Status = OperationStatus.Running;
-            operation.StartedAt ??= clock.GetUtcNow();
-            if (await SaveAsync(pointer.Shop, operation, etag) is not { } started) return;
-            etag = started;
-        }
-        foreach (var step in operation.Steps.Where(s => !s.Done))
+        var startedAt = clock.GetUtcNow();
+        foreach (var step in operation.Steps.Where(s => !s.Done).ToList())
         {
             if (stopping.IsCancellationRequested)
             {
@@ -92,15 +90,31 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
                 return;
             }
             step.Done = true;
+            MarkProgress(operation, startedAt);
             if (await SaveAsync(pointer.Shop, operation, etag) is not { } saved) return;
             etag = saved;
             logger.LogInformation("Operation {Operation} step {Step} done ({Done}/{Total})", operation.Id, step.Name, operation.Done, operation.Total);
+        }
+        if (operation.Status != OperationStatus.Succeeded)
+        {
+            MarkProgress(operation, startedAt);
+            if (await SaveAsync(pointer.Shop, operation, etag) is null) return;
+        }
+        await lease.DeleteAsync();
+    }
+
+    private void MarkProgress(Operation operation, DateTimeOffset startedAt)
+    {
+        operation.StartedAt ??= startedAt;
+        if (operation.Done < operation.Total)
+        {
+            operation.Status = OperationStatus.Running;
+            return;
         }
         operation.Status = OperationStatus.Succeeded;
         operation.FinishedAt = clock.GetUtcNow();
         operation.Attempts = 0;
         (operation.LastError, operation.FailedStep) = (null, null);
-        if (await SaveAsync(pointer.Shop, operation, etag) is not null) await lease.DeleteAsync();
     }
 
     private async Task InjectFaultsAsync(OperationStep step)

@@ -91,6 +91,8 @@ public sealed partial class ProcessTests(JewelBenchApp app)
         var jobId = (string)(await app.CreateJobAsync(owner, "Backlog source"))["id"]!;
         var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "one.png" } };
         var photoId = (string)(await (await owner.PostAsync($"/api/jobs/{jobId}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created))["photos"]![0]!["id"]!;
+        await using var first = await HostProcess.StartAsync(app.ConnectionString, table);
+        await using var second = await HostProcess.StartAsync(app.ConnectionString, table);
         var operations = install.Services.GetRequiredService<Operations>();
         var started = new List<string>();
         for (var i = 0; i < 200; i++)
@@ -99,8 +101,6 @@ public sealed partial class ProcessTests(JewelBenchApp app)
             started.Add((await operations.StartAsync(Shop, operations.New(CloseOutPhotos.Kind, jobId, [CloseOutPhotos.Step(jobId, piece)], "tester"))).Id);
         }
 
-        await using var first = await HostProcess.StartAsync(app.ConnectionString, table);
-        await using var second = await HostProcess.StartAsync(app.ConnectionString, table);
         var shopTable = install.Services.GetRequiredService<IShopTable>();
         await HostProcess.Until(async () => (await shopTable.QueryAsync<Operation>(Shop, Keys.OperationPrefix))
             .Count(o => o.Value.Status == OperationStatus.Succeeded) == 200, TimeSpan.FromSeconds(120), "200 operations to succeed");
