@@ -22,20 +22,45 @@ async function readBody(res) {
   try { return JSON.parse(text); } catch { return text; }
 }
 
+/** fetch() has no upload progress: the same request over XMLHttpRequest, answered as a Response. */
+function sendWithProgress(method, url, headers, payload, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.withCredentials = true;
+    Object.entries(headers).forEach(([k, v]) => xhr.setRequestHeader(k, v));
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
+    xhr.addEventListener('load', () => {
+      const answerHeaders = new Headers();
+      xhr.getAllResponseHeaders().trim().split(/[\r\n]+/).forEach((line) => {
+        const at = line.indexOf(':');
+        if (at > 0) answerHeaders.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      });
+      const empty = [204, 205, 304].includes(xhr.status);
+      resolve(new Response(empty ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: answerHeaders }));
+    });
+    xhr.addEventListener('error', () => reject(new TypeError('Network error')));
+    xhr.addEventListener('abort', () => reject(new TypeError('Aborted')));
+    xhr.send(payload ?? null);
+  });
+}
+
 /**
  * Low-level request; resolves { data, etag } or throws ApiError. `body` is sent as JSON, `file` as the raw
- * body of an upload; `auth: false` keeps a 401 local.
+ * body of an upload, `form` (FormData) as multipart with the boundary the browser picks; `onProgress`
+ * (0..1) follows the upload; `auth: false` keeps a 401 local.
  */
-export async function request(method, path, { body, file, ifMatch, auth = true } = {}) {
+export async function request(method, path, { body, file, form, ifMatch, auth = true, onProgress } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
-  else if (body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
+  const payload = form ?? file ?? (body === undefined ? undefined : JSON.stringify(body));
   let res;
   try {
-    res = await fetch(`/api${path}`, {
-      method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: 'same-origin',
-    });
+    res = onProgress
+      ? await sendWithProgress(method, `/api${path}`, headers, payload, onProgress)
+      : await fetch(`/api${path}`, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, { title: 'Cannot reach the server', detail: 'Check the connection and try again.' });
   }
@@ -64,9 +89,9 @@ async function fetchTracked(kind, id) {
   return data;
 }
 
-async function trackedWrite(kind, id, method, path, body) {
+async function trackedWrite(kind, id, method, path, body, { unconditional = false, ...options } = {}) {
   try {
-    const { data, etag } = await request(method, path, { body, ifMatch: etags[kind].get(id) });
+    const { data, etag } = await request(method, path, { body, ifMatch: unconditional ? undefined : etags[kind].get(id), ...options });
     if (etag) etags[kind].set(id, etag);
     // No ETag on the answer: read the item once more so the next write has a fresh one.
     else await fetchTracked(kind, id).catch(() => etags[kind].delete(id));
@@ -105,6 +130,22 @@ export async function createJob(body) {
 /** Any write on a job: path is relative to /jobs/{id} ('' for PATCH on the job itself). */
 export const jobWrite = (id, method, path, body) =>
   trackedWrite('job', id, method, `/jobs/${enc(id)}${path}`, body);
+
+/**
+ * Adds photos to a job (multipart, field "photos"); `onProgress` gets 0..1 of the upload. Sent without If-Match:
+ * a new photo neither depends on nor overwrites anything else on the job, and a phone upload is too slow to redo.
+ */
+export function uploadJobPhotos(id, files, onProgress) {
+  const form = new FormData();
+  for (const f of files) form.append('photos', f, f.name);
+  return trackedWrite('job', id, 'POST', `/jobs/${enc(id)}/photos`, undefined, { form, onProgress, unconditional: true });
+}
+export const jobPhotoUrl = (jobId, photoId) => `/api/jobs/${enc(jobId)}/photos/${enc(photoId)}`;
+export const stockPhotoUrl = (stockId, photoId) => `/api/stock/${enc(stockId)}/photos/${enc(photoId)}`;
+
+/** A durable operation (close-out, reopen clean-up): 202 while it runs, 200 once Succeeded or Failed. */
+export const getOperation = (id) => get(`/operations/${enc(id)}`);
+export const retryOperation = async (id) => (await request('POST', `/operations/${enc(id)}/retry`, { body: {} })).data;
 
 export const getStock = (id) => fetchTracked('stock', id);
 export const getStockHistory = (id) => get(`/stock/${enc(id)}/history`);

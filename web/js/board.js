@@ -1,6 +1,6 @@
 // Board view: In Shop / In Progress / Ready for Pickup columns plus an On Hold strip.
 // The lanes are shared with the read-only workshop monitor (monitor.js).
-import { getBoard } from './api.js';
+import { getBoard, jobPhotoUrl } from './api.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
 
 const COLUMNS = ['InShop', 'InProgress', 'ReadyForPickup'];
@@ -22,8 +22,10 @@ function card(c, readOnly) {
     <span class="card-foot">
       ${c.location && html`<span class="card-location">${c.location}</span>`}
       <span class="card-days">${plural(days, 'day')} in lane</span>
-    </span>`;
-  const cls = `job-card ${c.rush ? 'is-rush' : ''}`;
+    </span>
+    ${c.photoId && html`<img class="card-thumb" src="${jobPhotoUrl(c.jobId, c.photoId)}" alt="${c.description}"
+      loading="lazy" decoding="async" width="64" height="64">`}`;
+  const cls = `job-card ${c.rush ? 'is-rush' : ''} ${c.photoId ? 'has-photo' : ''}`;
   return readOnly
     ? html`<li><div class="${cls}">${body}</div></li>`
     : html`<li><a class="${cls}" href="#/jobs/${encodeURIComponent(c.jobId)}">${body}</a></li>`;
@@ -54,6 +56,11 @@ export function lanesHtml(data, { readOnly = false } = {}) {
     ${lane(hold, 'lane-hold', readOnly)}`;
 }
 
+/** A thumbnail that cannot be shown (a format this browser does not draw) leaves an empty square, not a broken icon. */
+export function bindThumbs(root) {
+  root.querySelectorAll('img.card-thumb').forEach((img) => img.addEventListener('error', () => img.classList.add('is-broken')));
+}
+
 export async function renderBoard(view) {
   setHtml(view, html`<div class="page-head">
       <h1 tabindex="-1">Board</h1>
@@ -75,6 +82,7 @@ async function load(view, button) {
   if (button) button.disabled = true;
   try {
     setHtml(body, lanesHtml(await getBoard()));
+    bindThumbs(body);
   } catch (err) {
     setHtml(body, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
   } finally {

@@ -2,6 +2,7 @@
 import { html, money } from './ui.js';
 import { field } from './forms.js';
 import { isOwner } from './session.js';
+import { isActive } from './job-operation.js';
 
 const isOpen = (job) => job.status !== 'Completed' && job.status !== 'Canceled';
 
@@ -72,7 +73,11 @@ export const jobActions = {
   }, (v) => ['POST', '/complete', {
     title: v.title, category: v.category, vendor: v.vendor, storageLocation: v.storageLocation,
     quantity: v.quantity ?? 1, separateItems: v.separateItems, retailPrice: v.retailPrice,
-  }], { success: 'Job completed — inventory created', focus: 'completion-h' }),
+  }], {
+    // The answer is 202: the stock pieces exist, and an operation copies the photos to them (its progress shows on the page).
+    success: (job) => (isActive(job.operation) ? 'Job completed — creating inventory…' : 'Job completed — inventory created'),
+    focus: 'completion-h',
+  }),
 
   reopen: (btn, ctx) => ctx.dialogWrite({
     title: `Reopen job ${ctx.job.id}?`,

@@ -1,25 +1,32 @@
 // Job page (#/jobs/{id}): loads the job, renders its panels and runs every write through
 // one place that handles ETags, 412 conflicts, errors, toasts and focus.
-import { getJob, getJobHistory, jobWrite } from './api.js';
+import { getJob, getJobHistory, jobWrite, getOperation, retryOperation } from './api.js';
 import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, openDialog, toast, problemHtml, pageAlert } from './ui.js';
 import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completionHtml } from './job-panels.js';
 import { actionsHtml, jobActions } from './job-actions.js';
 import { stagesHtml, stageActions, stageForms } from './job-stages.js';
 import { itemsHtml, itemActions, itemForms, applyKind } from './job-items.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
+import { photosHtml, photoActions, uploadPhotos, newPhotoState } from './job-photos.js';
+import { operationHtml, isActive, isFinished, doneMessage } from './job-operation.js';
+import { bindPhotos } from './photos.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
-const clickHandlers = { ...jobActions, ...stageActions, ...itemActions };
+const clickHandlers = { ...jobActions, ...stageActions, ...itemActions, ...photoActions,
+  'op-retry': (btn, ctx) => ctx.retryOperation(btn) };
+const POLL_MS = 1000;
+const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
 const submitHandlers = { details: submitDetails, ...stageForms, ...itemForms };
 
-function pageHtml(job) {
+function pageHtml(job, { operation, photoState }) {
   const editable = job.status !== 'Completed' && job.status !== 'Canceled';
   return html`${headerHtml(job)}
     <div data-alert-slot></div>
+    <div data-operation>${operation}</div>
     ${actionsHtml(job)}
     ${metaHtml(job)}
     <div class="job-grid">
-      <div class="job-main">${stagesHtml(job, editable)}${itemsHtml(job)}${detailsHtml(job)}</div>
+      <div class="job-main">${stagesHtml(job, editable)}${photosHtml(job, photoState)}${itemsHtml(job)}${detailsHtml(job)}</div>
       <aside class="job-side" aria-label="Costs and inventory">${costsHtml(job)}${completionHtml(job)}</aside>
     </div>`;
 }
@@ -87,20 +94,28 @@ export async function renderJob(view, id) {
   const alertEl = pageAlert();
   const submitted = new Set();
   let historySeq = 0;
+  const photoState = newPhotoState();
   // Writes go out one at a time so each one carries the ETag left by the previous one.
   let queue = Promise.resolve();
-  const send = (method, path, body) => {
-    const run = () => jobWrite(job.id, method, path, body);
-    const result = queue.then(run, run);
+  const enqueue = (call) => {
+    const result = queue.then(call, call);
     queue = result.catch(() => {});
     return result;
   };
+  const send = (method, path, body) => enqueue(() => jobWrite(job.id, method, path, body));
+
+  // The job's latest operation as last seen: polled while it runs (the job's copy is a snapshot).
+  let op = job.operation ?? null;
+  let pollingId = null;
+  let pollStale = false;
 
   // `focus` is captured before a request starts: a busy (disabled) button loses focus meanwhile.
   function render(focus = captureFocus(slot)) {
     const drafts = snapshotDrafts(slot, submitted);
-    setHtml(slot, pageHtml(job));
+    syncOperation();
+    setHtml(slot, pageHtml(job, { operation: operationHtml(op, { stale: pollStale }), photoState }));
     slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
+    bindPhotos(slot);
     restoreDrafts(slot, drafts);
     slot.querySelectorAll('form[data-kind-form]').forEach((f) => applyKind(f, job.currency));
     restoreFocus(slot, focus);
@@ -121,6 +136,60 @@ export async function renderJob(view, id) {
 
   function update(next, focus) { job = next; render(focus); loadHistory(); }
 
+  // ---- the close-out / reopen operation ----------------------------------------------------
+  function syncOperation() {
+    const fresh = job.operation ?? null;
+    const same = fresh && op && fresh.id === op.id;
+    // While polling, or once polling saw it finish, our copy is newer than the job's snapshot of the same operation.
+    if (!(same && (pollingId === op.id || (isFinished(op) && !isFinished(fresh))))) op = fresh;
+    if (isActive(op) && pollingId !== op.id) pollOperation(op.id);
+  }
+
+  function renderOperation() {
+    const box = slot.querySelector('[data-operation]');
+    if (box) setHtml(box, operationHtml(op, { stale: pollStale }));
+  }
+
+  async function pollOperation(id) {
+    pollingId = id;
+    let failures = 0;
+    while (pollingId === id && view.isConnected) {
+      await sleep(failures ? Math.min(POLL_MS * 2 ** failures, 10_000) : POLL_MS);
+      if (pollingId !== id || !view.isConnected) return;
+      try {
+        const next = await getOperation(id);
+        if (pollingId !== id) return;
+        failures = 0;
+        pollStale = false;
+        op = next;
+        if (isFinished(op)) { await operationFinished(id); return; }
+        renderOperation();
+      } catch (err) {
+        if (pollingId !== id) return;
+        if ([401, 403, 404].includes(err.status)) { pollingId = null; pollStale = false; renderOperation(); return; }
+        failures += 1;
+        pollStale = true;
+        renderOperation();
+      }
+    }
+    if (pollingId === id) pollingId = null;
+  }
+
+  /** It finished while this page watched: show the job as it is now (its stock pieces, its status). */
+  async function operationFinished(id) {
+    const finished = op;
+    try {
+      const next = await enqueue(() => getJob(job.id));
+      pollingId = null;
+      update(next);
+    } catch {
+      pollingId = null;
+      render();
+    }
+    if (!view.isConnected || finished.id !== id) return;
+    if (finished.status === 'Succeeded') toast(doneMessage(finished));
+  }
+
   function showPageProblem(problem) {
     showProblem(alertEl, problem);
     alertEl.scrollIntoView({ block: 'nearest' });
@@ -139,6 +208,30 @@ export async function renderJob(view, id) {
 
   const ctx = {
     get job() { return job; },
+    photoState,
+    /** Re-render with the current job; `focus` ({ id }) says where focus goes, else it stays where it was. */
+    render: (focus) => render(focus ?? captureFocus(slot)),
+    update: (next) => update(next, captureFocus(slot)),
+    /** A job write of any shape (call resolves the job), queued behind the others. */
+    send: (call) => enqueue(call),
+
+    async retryOperation(button) {
+      hideAlert(alertEl);
+      const id = op?.id;
+      if (!id) return;
+      try {
+        op = await withBusy(button, () => retryOperation(id));
+        pollStale = false;
+        renderOperation();
+        slot.querySelector('#op-status')?.focus();
+        if (isActive(op)) { if (pollingId !== id) pollOperation(id); } else await operationFinished(id);
+      } catch (err) {
+        showPageProblem(err.problem);
+        if (err.status === 409) {
+          try { update(await enqueue(() => getJob(job.id))); } catch { /* keep what is shown */ }
+        }
+      }
+    },
 
     /** Inline write (button or form). Resolves the updated job, or null after showing the error. */
     async write(method, path, body, { button, form, success } = {}) {
@@ -149,7 +242,7 @@ export async function renderJob(view, id) {
         const next = await withBusy(button, () => send(method, path, body));
         if (form) submitted.add(form.id);
         update(next, focus);
-        if (success) toast(success);
+        if (success) toast(typeof success === 'function' ? success(next) : success);
         return next;
       } catch (err) { handleError(err, form, focus); return null; }
     },
@@ -171,7 +264,7 @@ export async function renderJob(view, id) {
       if (!outcome) return;
       if (outcome.job) {
         update(outcome.job, focusId ? { id: focusId } : focus);
-        if (success) toast(success);
+        if (success) toast(typeof success === 'function' ? success(outcome.job) : success);
       } else handleError(outcome.err, null, focus);
     },
   };
@@ -190,6 +283,9 @@ export async function renderJob(view, id) {
     const form = e.target.closest('form[data-kind-form]');
     if (form) applyKind(form, job.currency);
   };
+  view.addEventListener('change', (e) => {
+    if (e.target.matches('input[data-photo-input]')) uploadPhotos(e.target, ctx);
+  });
   view.addEventListener('input', onKindInput);
   view.addEventListener('change', onKindInput);
 

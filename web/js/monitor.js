@@ -2,7 +2,7 @@
 // 30 seconds and only redraws when the board changed, so the screen does not flicker.
 import { getBoard } from './api.js';
 import { html, setHtml, problemHtml } from './ui.js';
-import { lanesHtml } from './board.js';
+import { lanesHtml, bindThumbs } from './board.js';
 import { session } from './session.js';
 
 const REFRESH_MS = 30_000;
@@ -28,7 +28,7 @@ export async function renderMonitor(view) {
       const data = await getBoard();
       if (!view.isConnected) return;
       const next = JSON.stringify(data);
-      if (next !== last) { setHtml(body, lanesHtml(data, { readOnly: true })); last = next; }
+      if (next !== last) { setHtml(body, lanesHtml(data, { readOnly: true })); bindThumbs(body); last = next; }
       alertEl.hidden = true;
       const now = new Date();
       updated.textContent = `Updated ${clock(now)}`;

@@ -1,8 +1,9 @@
 // Stock item page (#/stock/{stockId}): details, Reserve / Release / Sell, history.
-import { getStock, getStockHistory, stockAction } from './api.js';
+import { getStock, getStockHistory, stockAction, stockPhotoUrl } from './api.js';
 import { html, setHtml, money, time, statusBadge, openDialog, showProblem, hideAlert, problemHtml, toast, pageAlert } from './ui.js';
 import { field } from './forms.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
+import { photoFrame, bindPhotos, viewPhotos } from './photos.js';
 
 // Which actions each status allows, and how each is presented.
 const ACTIONS = {
@@ -39,11 +40,29 @@ function detailsHtml(s) {
         <div><dt>Cost basis</dt><dd>${money(s.costBasis)}</dd></div>
         <div><dt>Unit cost</dt><dd>${money(s.unitCost)}</dd></div>
         <div><dt>Retail price</dt><dd>${money(s.retailPrice)}</dd></div>
-        <div><dt>Made in job</dt><dd>${s.jobId ? html`<a href="#/jobs/${encodeURIComponent(s.jobId)}">${s.jobId}</a>` : '—'}</dd></div>
+        <div><dt>Made in job</dt><dd>${s.jobId ? jobLink(s.jobId) : '—'}</dd></div>
         <div><dt>Created</dt><dd>${time(s.createdAt)} by ${s.createdBy || '—'}</dd></div>
         <div><dt>Last change</dt><dd>${time(s.updatedAt)} by ${s.updatedBy || '—'}</dd></div>
       </dl>
-    </section>`;
+    </section>
+    ${photosHtml(s)}`;
+}
+
+const jobLink = (jobId) => html`<a href="#/jobs/${encodeURIComponent(jobId)}">${jobId}</a>`;
+
+// The close-out copies the job's photos to the piece in the background: until then an image answers 404,
+// so each one is tried again for a while with "Copying…" in its place.
+function photosHtml(s) {
+  const photos = s.photos || [];
+  return html`<section class="panel" id="stock-photos" aria-labelledby="stock-photos-h">
+    <h2 id="stock-photos-h">Photos</h2>
+    ${photos.length
+      ? html`<ul class="photo-grid" role="list">${photos.map((pid, i) => html`<li>
+          <button type="button" class="photo-thumb" data-photo-view="${i}">
+            ${photoFrame({ src: stockPhotoUrl(s.stockId, pid), alt: `Photo ${i + 1} of ${s.stockId}`, retry: true })}</button></li>`)}</ul>
+        ${s.jobId && html`<p class="hint photo-source">Taken for job ${jobLink(s.jobId)}.</p>`}`
+      : html`<p class="empty-inline">No photos${s.jobId ? html` — job ${jobLink(s.jobId)} had none when it was completed` : ''}.</p>`}
+  </section>`;
 }
 
 function loadError(view, id, err) {
@@ -77,6 +96,7 @@ export async function renderStock(view, id) {
       : html`<a href="#/board">← Board</a>`);
     setHtml(slot, detailsHtml(item));
     slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
+    bindPhotos(slot);
     document.title = `${item.stockId} · JewelBench`;
     const target = (focusId && document.getElementById(focusId)) || slot.querySelector('[data-stock-action]') || slot.querySelector('h1');
     if (focusId) target?.focus();
@@ -114,6 +134,11 @@ export async function renderStock(view, id) {
   view.addEventListener('click', (e) => {
     const btn = e.target.closest('[data-stock-action]');
     if (btn && !btn.disabled) act(btn.dataset.stockAction, btn);
+    const photo = e.target.closest('[data-photo-view]');
+    if (photo) {
+      const photos = (item.photos || []).map((pid, i) => ({ id: pid, src: stockPhotoUrl(item.stockId, pid), alt: `Photo ${i + 1} of ${item.stockId}` }));
+      viewPhotos({ photos, index: Number(photo.dataset.photoView), title: 'Photo', retry: true });
+    }
   });
 
   render();
