@@ -115,6 +115,9 @@ public sealed class JobPhotosApiTests(JewelBenchApp app)
         var finished = await (await _owner.GetAsync(operation)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(("Succeeded", 3, 3), ((string)finished["status"]!, (int)finished["done"]!, (int)finished["total"]!));
         var pieces = completed["completion"]!["pieces"]!.AsArray().Select(p => (string)p!).ToList();
+        await (await _owner.PostAsync($"/api/jobs/{id}/photos", Files((ShopLogoTests.Png, "late.png", "image/png"))))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+        await (await _owner.DeleteAsync($"/api/jobs/{id}/photos/{photoIds[0]}")).ReadProblemAsync(HttpStatusCode.Conflict);
         foreach (var piece in pieces)
         {
             var stock = await (await _owner.GetAsync($"/api/stock/{piece}")).ReadJsonAsync(HttpStatusCode.OK);
