@@ -15,8 +15,8 @@ public static class BenchMain
         var bench = new WorkflowBench(azurite.ConnectionString);
         var rows = new List<BenchRow>();
 
-        Console.WriteLine("Close-out of 45 separate pieces x 3 photos (the most one close-out takes), 5 runs...");
-        rows.Add(await bench.CloseOutAsync(pieces: 45, photos: 3, runs: 5));
+        Console.WriteLine("Close-out of 50 separate pieces x 3 photos, 5 runs...");
+        rows.Add(await bench.CloseOutAsync(pieces: 50, photos: 3, runs: 5));
         Console.WriteLine("Storage floor: 1,000 messages put, then taken and deleted by 4 concurrent loops...");
         var floor = await bench.RawQueueAsync(1000, consumers: 4);
         rows.Add(floor);

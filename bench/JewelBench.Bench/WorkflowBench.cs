@@ -87,7 +87,7 @@ public sealed class WorkflowBench(string connectionString)
         await Parallel.ForEachAsync(Enumerable.Range(0, operations), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var piece = new StockItem { StockId = $"S-{i:D5}", Sku = "bench", Photos = [photoId] };
-            await starter.StartAsync(Shop, starter.New(CloseOutPhotos.Kind, jobId, [CloseOutPhotos.Step(jobId, piece)], "bench"), ct);
+            await starter.StartAsync(Shop, starter.New(CloseOut.Kind, jobId, [CloseOut.CopyStep(jobId, piece)], "bench"), ct);
         });
 
         var hosts = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => HostProcess.StartAsync(connectionString, table)));

@@ -5,10 +5,10 @@ namespace JewelBench.Core.Jobs;
 public sealed partial class Job
 {
     /// <summary>
-    /// Each piece takes two rows (the piece and its history) in the one table transaction of close-out, next to the
-    /// job, its events, its card, the StockID counter and the close-out operation: at most 100 rows.
+    /// The most separate pieces one close-out makes. The first ones are written in close-out's own transaction;
+    /// the close-out operation writes the rest in batches.
     /// </summary>
-    public const int MaxSeparatePieces = 45;
+    public const int MaxSeparatePieces = 200;
 
     public static IReadOnlyList<JobStatus> AllowedFrom(JobStatus status) => status switch
     {

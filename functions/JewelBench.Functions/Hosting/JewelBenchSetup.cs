@@ -33,7 +33,7 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<Operations>();
         builder.Services.AddSingleton<OperationExecutor>();
         builder.Services.AddSingleton<OperationSweep>();
-        builder.Services.AddSingleton<IOperationKind, CloseOutPhotos>();
+        builder.Services.AddSingleton<IOperationKind, CloseOut>();
         builder.Services.AddSingleton<IOperationKind, ReopenCleanup>();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());

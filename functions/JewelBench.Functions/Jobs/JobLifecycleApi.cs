@@ -42,9 +42,10 @@ public static class JobLifecycleApi
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
             var pieces = job.Complete(form, last + 1, change);
-            operation = operations.New(CloseOutPhotos.Kind, job.Id, pieces.Select(p => CloseOutPhotos.Step(job.Id, p)), caller.User);
+            var later = pieces.Skip(CloseOut.FirstPieces).ToList();
+            operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job.Id, pieces, later), caller.User);
             job.OperationId = operation.Id;
-            return pieces.SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
+            return pieces.Take(CloseOut.FirstPieces).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
                 .Append(advance(pieces.Count)).Append(Operations.RecordWrite(operation));
         }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation);
@@ -67,12 +68,21 @@ public static class JobLifecycleApi
             var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>
                 table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(p), ct)))).OfType<Stored<StockItem>>().ToList();
             job.Reopen(stored.Select(s => s.Value).ToList(), change);
+            await EnsurePiecesWrittenAsync(table, caller.ShopId, job, ct);
             operation = operations.New(ReopenCleanup.Kind, job.Id,
                 stored.Where(s => s.Value.Photos.Count > 0).Select(s => ReopenCleanup.Step(s.Value)), caller.User);
             job.OperationId = operation.Id;
             return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Append(Operations.RecordWrite(operation));
         }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation);
+    }
+
+    /// <summary>Reopen removes every piece of the close-out, so it waits until the close-out operation has written them all.</summary>
+    private static async Task EnsurePiecesWrittenAsync(IShopTable table, string shop, Job job, CancellationToken ct)
+    {
+        if (job.OperationId is { } closeOut && await table.GetAsync<Operation>(shop, Keys.Operation(closeOut), ct) is { Value: var operation }
+            && operation.Kind == CloseOut.Kind && operation.Steps.Any(s => !s.Done && CloseOut.CreatesPieces(s)))
+            throw new RuleConflictException($"The close-out is still creating inventory ({operation.Done}/{operation.Total}); reopen it when that has finished.");
     }
 
     private static async Task<IResult> History(string id, Caller caller, IShopTable table, CancellationToken ct)

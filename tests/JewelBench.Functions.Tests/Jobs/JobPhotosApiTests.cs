@@ -136,4 +136,28 @@ public sealed class JobPhotosApiTests(JewelBenchApp app)
         var reopened = await (await _owner.GetAsync($"/api/jobs/{id}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(("InProduction", "reopen-cleanup"), ((string)reopened["status"]!, (string)reopened["operation"]!["kind"]!));
     }
+
+    [Fact]
+    public async Task PiecesBeyondOneTransactionAreWrittenByTheOperationAndReopenWaitsForIt()
+    {
+        var id = (string)(await app.CreateJobAsync(_owner, "Sixty spacer beads"))["id"]!;
+        (await _owner.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
+
+        var completed = await (await _owner.PostAsJsonAsync($"/api/jobs/{id}/complete", new { category = "Beads", quantity = 60, separateItems = true }))
+            .ReadJsonAsync(HttpStatusCode.Accepted);
+        var pieces = completed["completion"]!["pieces"]!.AsArray().Select(p => (string)p!).ToList();
+        Assert.Equal(60, pieces.Count);
+        Assert.Equal(HttpStatusCode.OK, (await _owner.GetAsync($"/api/stock/{pieces[44]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _owner.GetAsync($"/api/stock/{pieces[45]}")).StatusCode);
+        var early = await _owner.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Too soon" });
+        await early.ReadProblemAsync(HttpStatusCode.Conflict);
+
+        await DrainAsync();
+
+        foreach (var piece in pieces) Assert.Equal(HttpStatusCode.OK, (await _owner.GetAsync($"/api/stock/{piece}")).StatusCode);
+        var history = await (await _owner.GetAsync($"/api/stock/{pieces[59]}/history")).ReadArrayAsync();
+        Assert.Equal("Created", (string)history.Single()!["action"]!);
+        Assert.Equal(HttpStatusCode.Accepted, (await _owner.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Now" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _owner.GetAsync($"/api/stock/{pieces[59]}")).StatusCode);
+    }
 }

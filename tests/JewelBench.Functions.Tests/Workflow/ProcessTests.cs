@@ -38,20 +38,20 @@ public sealed partial class ProcessTests(JewelBenchApp app)
         await using var _ = install;
         var owner = await JewelBenchApp.OwnerClientAsync(install, Shop);
         var blobs = install.Services.GetRequiredService<IBlobStore>();
-        var jobId = (string)(await app.CreateJobAsync(owner, "Thirty charms"))["id"]!;
+        var jobId = (string)(await app.CreateJobAsync(owner, "Fifty charms"))["id"]!;
         var photos = new MultipartFormDataContent();
         for (var i = 0; i < 3; i++) photos.Add(new ByteArrayContent(ShopLogoTests.Png), "photos", $"charm{i}.png");
         (await owner.PostAsync($"/api/jobs/{jobId}/photos", photos)).EnsureSuccessStatusCode();
         (await owner.PostAsJsonAsync($"/api/jobs/{jobId}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
-        var completing = await owner.PostAsJsonAsync($"/api/jobs/{jobId}/complete", new { category = "Charms", quantity = 30, separateItems = true });
+        var completing = await owner.PostAsJsonAsync($"/api/jobs/{jobId}/complete", new { category = "Charms", quantity = 50, separateItems = true });
         var closeOut = (string)(await completing.ReadJsonAsync(HttpStatusCode.Accepted))["operation"]!["id"]!;
 
         await KillMidwayThenFinishAsync(install, table, closeOut);
 
         var pieces = (await install.Services.GetRequiredService<IShopTable>().QueryAsync<StockItem>(Shop, "stock|")).Select(s => s.Value.StockId).ToList();
-        Assert.Equal(30, pieces.Count);
+        Assert.Equal(50, pieces.Count);
         foreach (var piece in pieces) Assert.Equal(3, (await blobs.ListAsync($"{Shop}/stock/{piece}/")).Count);
-        Assert.Equal(90, (await blobs.ListAsync($"{Shop}/stock/")).Count);
+        Assert.Equal(150, (await blobs.ListAsync($"{Shop}/stock/")).Count);
         var history = await (await owner.GetAsync($"/api/jobs/{jobId}/history")).ReadArrayAsync();
         Assert.Single(history, e => (string)e!["action"]! == "Completed");
         Assert.Single(history, e => (string)e!["action"]! == "InventoryCreated");
@@ -98,7 +98,7 @@ public sealed partial class ProcessTests(JewelBenchApp app)
         for (var i = 0; i < 200; i++)
         {
             var piece = new StockItem { StockId = $"S-9{i:D4}", Sku = "backlog", Photos = [photoId] };
-            started.Add((await operations.StartAsync(Shop, operations.New(CloseOutPhotos.Kind, jobId, [CloseOutPhotos.Step(jobId, piece)], "tester"))).Id);
+            started.Add((await operations.StartAsync(Shop, operations.New(CloseOut.Kind, jobId, [CloseOut.CopyStep(jobId, piece)], "tester"))).Id);
         }
 
         var shopTable = install.Services.GetRequiredService<IShopTable>();

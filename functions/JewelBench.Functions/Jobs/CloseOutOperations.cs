@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JewelBench.Core.History;
+using JewelBench.Core.Stock;
+using JewelBench.Functions.Hosting;
+using JewelBench.Functions.Workflow;
+
+namespace JewelBench.Functions.Jobs;
+
+/// <summary>
+/// The rest of a close-out, after its transaction: the pieces that did not fit in it, written in batches of
+/// one transaction each, then every job photo copied to every piece. Each step is idempotent: a batch is all
+/// or nothing and is not written twice, a copy leaves an existing target alone. A step does nothing once a
+/// later operation of the job (its reopen, or a new close-out) has replaced this one, so a late retry cannot
+/// bring pieces or photos back.
+/// </summary>
+public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKind
+{
+    public const string Kind = "close-out";
+
+    /// <summary>Pieces written in close-out's own transaction, beside the job, its events, card, counter and operation.</summary>
+    public const int FirstPieces = 45;
+
+    /// <summary>Pieces per later batch: two rows each (the piece and its history event), within the 100 a transaction holds.</summary>
+    private const int BatchPieces = 49;
+
+    public string Name => Kind;
+
+    /// <summary>The steps for the pieces of a close-out, given which of them its transaction did not write.</summary>
+    public static IEnumerable<OperationStep> Steps(string jobId, IReadOnlyList<StockItem> pieces, IReadOnlyList<StockItem> later) =>
+        later.Chunk(BatchPieces).Select(batch => new OperationStep
+        {
+            Name = $"create-pieces {batch[0].StockId}..{batch[^1].StockId}",
+            Args = new JsonObject
+            {
+                ["jobId"] = jobId,
+                ["pieces"] = new JsonArray([.. batch.Select(p => (JsonNode)new JsonObject
+                {
+                    ["item"] = JsonSerializer.SerializeToNode(p, JewelBenchSetup.Json),
+                    ["events"] = JsonSerializer.SerializeToNode(p.TakeEvents(), JewelBenchSetup.Json),
+                })]),
+            },
+        }).Concat(pieces.Select(p => CopyStep(jobId, p)));
+
+    public static bool CreatesPieces(OperationStep step) => step.Args?["pieces"] is not null;
+
+    public static OperationStep CopyStep(string jobId, StockItem piece) => new()
+    {
+        Name = $"copy-photos {piece.StockId}",
+        Args = new JsonObject { ["jobId"] = jobId, ["stockId"] = piece.StockId, ["photos"] = new JsonArray([.. piece.Photos.Select(p => JsonValue.Create(p))]) },
+    };
+
+    public async Task RunStepAsync(StepContext context, OperationStep step, CancellationToken ct)
+    {
+        var jobId = (string)step.Args!["jobId"]!;
+        var job = (await table.GetAsync<Job>(context.Shop, Keys.Job(jobId), ct))?.Value;
+        if (job is null || job.OperationId is { } current && current != context.Operation.Id) return;
+        if (step.Args["pieces"] is JsonArray pieces) await CreatePiecesAsync(context.Shop, pieces, ct);
+        else await CopyPhotosAsync(context.Shop, jobId, (string)step.Args["stockId"]!, step.Args["photos"]!.AsArray(), ct);
+    }
+
+    private async Task CreatePiecesAsync(string shop, JsonArray pieces, CancellationToken ct)
+    {
+        var items = pieces.Select(p => (Item: p!["item"].Deserialize<StockItem>(JewelBenchSetup.Json)!,
+            Events: p!["events"].Deserialize<List<HistoryEvent>>(JewelBenchSetup.Json)!)).ToList();
+        try
+        {
+            await table.CommitAsync(shop, items.SelectMany(p => RecordedWrites.History(p.Item.StockId, p.Events)
+                .Prepend(new TableWrite.Insert(Keys.Stock(p.Item.StockId), p.Item))).ToList(), ct);
+        }
+        catch (ConcurrencyException)
+        {
+            // Written already before a crash cut the step short: all of it, as a batch is all or nothing.
+            if (await table.GetAsync<StockItem>(shop, Keys.Stock(items[0].Item.StockId), ct) is null) throw;
+        }
+    }
+
+    private async Task CopyPhotosAsync(string shop, string jobId, string stockId, JsonArray photos, CancellationToken ct)
+    {
+        foreach (var photo in photos.Select(p => (string)p!))
+            await blobs.CopyIfAbsentAsync(BlobNames.JobPhoto(shop, jobId, photo), BlobNames.StockPhoto(shop, stockId, photo), ct);
+    }
+}
+
+/// <summary>After reopen: deletes the photos of the StockIDs that reopen removed. The job's own photos are never touched.</summary>
+public sealed class ReopenCleanup(IBlobStore blobs) : IOperationKind
+{
+    public const string Kind = "reopen-cleanup";
+
+    public string Name => Kind;
+
+    public static OperationStep Step(StockItem piece) => new()
+    {
+        Name = $"delete-photos {piece.StockId}",
+        Args = new JsonObject { ["stockId"] = piece.StockId, ["photos"] = new JsonArray([.. piece.Photos.Select(p => JsonValue.Create(p))]) },
+    };
+
+    public async Task RunStepAsync(StepContext context, OperationStep step, CancellationToken ct)
+    {
+        var stockId = (string)step.Args!["stockId"]!;
+        foreach (var photo in step.Args["photos"]!.AsArray().Select(p => (string)p!))
+            await blobs.DeleteIfExistsAsync(BlobNames.StockPhoto(context.Shop, stockId, photo), ct);
+    }
+}
