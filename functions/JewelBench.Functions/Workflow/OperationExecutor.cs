@@ -201,7 +201,11 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
     {
         try
         {
-            return JsonSerializer.Deserialize<OperationMessage>(body) is { Shop.Length: > 0, OperationId.Length: > 0 } pointer ? pointer : null;
+            return JsonSerializer.Deserialize<OperationMessage>(body) is { Shop.Length: > 0 } pointer
+                   && pointer.OperationId?.StartsWith("op-", StringComparison.Ordinal) == true
+                   && pointer.OperationId.Length <= 40 && pointer.OperationId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+                ? pointer
+                : null;
         }
         catch (JsonException)
         {
