@@ -37,7 +37,7 @@ public sealed class AzureWorkQueue : IWorkQueue
     public async Task<QueueMessage?> ReceiveAsync(TimeSpan lease, CancellationToken ct = default)
     {
         var message = await _queue.GetMessageAsync(lease, null, null, ct);
-        return message is null ? null : new QueueMessage(message.Id, message.PopReceipt, message.AsString, message.DequeueCount);
+        return message is null ? null : new QueueMessage(message.Id, message.PopReceipt, message.AsString, message.DequeueCount, message.ExpirationTime);
     }
 
     public Task DeleteAsync(QueueMessage message, CancellationToken ct = default) =>

@@ -1,7 +1,7 @@
 namespace JewelBench.Functions.Storage;
 
 /// <summary>A message taken from a queue: invisible to others until deleted or its lease runs out.</summary>
-public sealed record QueueMessage(string Id, string PopReceipt, string Body, int DequeueCount);
+public sealed record QueueMessage(string Id, string PopReceipt, string Body, int DequeueCount, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>
 /// A storage queue with visibility delays: what the workflow engine runs on. A delivered message stays

@@ -68,6 +68,7 @@ public sealed class OperationEngineTests(JewelBenchApp app)
         Assert.Equal("Step b was made to fail.", (string)failed["lastError"]!);
         var poisoned = await host.Queues.Poison.ReceiveAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(operation.Id, poisoned!.Body);
+        Assert.InRange(poisoned.ExpiresAt!.Value, DateTimeOffset.UtcNow.AddDays(29), DateTimeOffset.UtcNow.AddDays(31));
 
         host.Steps.FailAt = null;
         var retried = await client.PostAsJsonAsync($"/api/operations/{operation.Id}/retry", new { });
