@@ -5,10 +5,11 @@ namespace JewelBench.Core.Jobs;
 public sealed partial class Job
 {
     /// <summary>
-    /// The most separate pieces one close-out makes. The first ones are written in close-out's own transaction;
-    /// the close-out operation writes the rest in batches.
+    /// The most separate pieces one close-out makes. The first ones are written in close-out's own transaction and
+    /// the close-out operation writes the rest in batches; reopen deletes them all in one transaction (with the job,
+    /// its card, events and operations), which bounds the number.
     /// </summary>
-    public const int MaxSeparatePieces = 200;
+    public const int MaxSeparatePieces = 90;
 
     public static IReadOnlyList<JobStatus> AllowedFrom(JobStatus status) => status switch
     {

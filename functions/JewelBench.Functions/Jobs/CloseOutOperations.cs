@@ -10,9 +10,8 @@ namespace JewelBench.Functions.Jobs;
 /// <summary>
 /// The rest of a close-out, after its transaction: the pieces that did not fit in it, written in batches of
 /// one transaction each, then every job photo copied to every piece. Each step is idempotent: a batch is all
-/// or nothing and is not written twice, a copy leaves an existing target alone. A step does nothing once a
-/// later operation of the job (its reopen, or a new close-out) has replaced this one, so a late retry cannot
-/// bring pieces or photos back.
+/// or nothing and is not written twice, a copy leaves an existing target alone. A reopen cancels the operation
+/// in its own transaction if it has not finished, so no later step brings photos back.
 /// </summary>
 public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKind
 {
@@ -52,11 +51,8 @@ public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKin
 
     public async Task RunStepAsync(StepContext context, OperationStep step, CancellationToken ct)
     {
-        var jobId = (string)step.Args!["jobId"]!;
-        var job = (await table.GetAsync<Job>(context.Shop, Keys.Job(jobId), ct))?.Value;
-        if (job is null || job.OperationId is { } current && current != context.Operation.Id) return;
-        if (step.Args["pieces"] is JsonArray pieces) await CreatePiecesAsync(context.Shop, pieces, ct);
-        else await CopyPhotosAsync(context.Shop, jobId, (string)step.Args["stockId"]!, step.Args["photos"]!.AsArray(), ct);
+        if (step.Args!["pieces"] is JsonArray pieces) await CreatePiecesAsync(context.Shop, pieces, ct);
+        else await CopyPhotosAsync(context.Shop, (string)step.Args["jobId"]!, (string)step.Args["stockId"]!, step.Args["photos"]!.AsArray(), ct);
     }
 
     private async Task CreatePiecesAsync(string shop, JsonArray pieces, CancellationToken ct)

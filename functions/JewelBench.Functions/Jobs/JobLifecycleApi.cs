@@ -68,21 +68,30 @@ public static class JobLifecycleApi
             var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>
                 table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(p), ct)))).OfType<Stored<StockItem>>().ToList();
             job.Reopen(stored.Select(s => s.Value).ToList(), change);
-            await EnsurePiecesWrittenAsync(table, caller.ShopId, job, ct);
+            var settled = await SettleCloseOutAsync(table, caller.ShopId, job, change, ct);
             operation = operations.New(ReopenCleanup.Kind, job.Id,
                 stored.Where(s => s.Value.Photos.Count > 0).Select(s => ReopenCleanup.Step(s.Value)), caller.User);
             job.OperationId = operation.Id;
-            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Append(Operations.RecordWrite(operation));
+            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Concat(settled).Append(Operations.RecordWrite(operation));
         }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation);
     }
 
-    /// <summary>Reopen removes every piece of the close-out, so it waits until the close-out operation has written them all.</summary>
-    private static async Task EnsurePiecesWrittenAsync(IShopTable table, string shop, Job job, CancellationToken ct)
+    /// <summary>
+    /// Reopen removes every piece of the close-out, so it waits until the close-out operation has written them all;
+    /// photo copies still to come are moot, so the close-out is canceled in the reopen's transaction.
+    /// </summary>
+    private static async Task<IEnumerable<TableWrite>> SettleCloseOutAsync(IShopTable table, string shop, Job job, Change change,
+        CancellationToken ct)
     {
-        if (job.OperationId is { } closeOut && await table.GetAsync<Operation>(shop, Keys.Operation(closeOut), ct) is { Value: var operation }
-            && operation.Kind == CloseOut.Kind && operation.Steps.Any(s => !s.Done && CloseOut.CreatesPieces(s)))
+        if (job.OperationId is not { } closeOut || await table.GetAsync<Operation>(shop, Keys.Operation(closeOut), ct) is not { } stored
+            || stored.Value.Kind != CloseOut.Kind || stored.Value.IsFinished)
+            return [];
+        var operation = stored.Value;
+        if (operation.Steps.Any(s => !s.Done && CloseOut.CreatesPieces(s)))
             throw new RuleConflictException($"The close-out is still creating inventory ({operation.Done}/{operation.Total}); reopen it when that has finished.");
+        operation.Cancel("The job was reopened.", change.At);
+        return [new TableWrite.Replace(stored.RowKey, operation, stored.ETag)];
     }
 
     private static async Task<IResult> History(string id, Caller caller, IShopTable table, CancellationToken ct)

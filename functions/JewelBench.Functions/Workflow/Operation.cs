@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace JewelBench.Functions.Workflow;
 
-public enum OperationStatus { Pending, Running, Succeeded, Failed }
+/// <summary>Canceled: a later command made the rest of the work moot (a reopen of a close-out); it is never run or retried.</summary>
+public enum OperationStatus { Pending, Running, Succeeded, Failed, Canceled }
 
 /// <summary>One step of an operation: done once, checkpointed before the next begins.</summary>
 public sealed class OperationStep
@@ -41,7 +42,14 @@ public sealed class Operation
 
     public int Done => Steps.Count(s => s.Done);
     public int Total => Steps.Count;
-    public bool IsFinished => Status is OperationStatus.Succeeded or OperationStatus.Failed;
+    public bool IsFinished => Status is OperationStatus.Succeeded or OperationStatus.Failed or OperationStatus.Canceled;
+
+    /// <summary>Stops an unfinished operation in the same transaction as the command that makes its remaining steps moot.</summary>
+    public void Cancel(string why, DateTimeOffset at)
+    {
+        Status = OperationStatus.Canceled;
+        (LastError, FinishedAt, UpdatedAt) = (why, at, at);
+    }
 }
 
 /// <summary>What a queue message carries: where the record is.</summary>

@@ -160,4 +160,21 @@ public sealed class JobPhotosApiTests(JewelBenchApp app)
         Assert.Equal(HttpStatusCode.Accepted, (await _owner.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Now" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _owner.GetAsync($"/api/stock/{pieces[59]}")).StatusCode);
     }
+
+    [Fact]
+    public async Task AReopenBeforeThePhotosWereCopiedCancelsTheCopiesSoNoneAppearsLater()
+    {
+        var (id, _) = await JobWithPhotosAsync();
+        (await _owner.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
+        var completing = await _owner.PostAsJsonAsync($"/api/jobs/{id}/complete", new { category = "Earrings", quantity = 2, separateItems = true });
+        var pieces = (await completing.ReadJsonAsync(HttpStatusCode.Accepted))["completion"]!["pieces"]!.AsArray().Select(p => (string)p!).ToList();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _owner.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Wrong stones" })).StatusCode);
+        await DrainAsync();
+
+        var closeOut = await (await _owner.GetAsync(completing.Headers.Location!.OriginalString)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Canceled", 0), ((string)closeOut["status"]!, (int)closeOut["done"]!));
+        foreach (var piece in pieces) Assert.Empty(await Blobs.ListAsync($"{Shop}/stock/{piece}/"));
+        await (await _owner.PostAsJsonAsync($"{completing.Headers.Location!.OriginalString}/retry", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
+    }
 }
