@@ -75,7 +75,7 @@ public sealed class WorkflowBench(string connectionString)
     }
 
     /// <summary>A backlog of one-step operations (each copies a photo), drained by host processes started once it is queued.</summary>
-    public async Task<BenchRow> DrainAsync(int operations, int instances, double floorRate, double? oneInstanceRate = null)
+    public async Task<BenchRow> DrainAsync(int operations, int instances, double floorRate, double? oneInstanceRate = null, int consumers = 2)
     {
         var (writer, table) = Install();
         await using var _ = writer;
@@ -90,7 +90,8 @@ public sealed class WorkflowBench(string connectionString)
             await starter.StartAsync(Shop, starter.New(CloseOut.Kind, jobId, [CloseOut.CopyStep(jobId, piece)], "bench"), ct);
         });
 
-        var hosts = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => HostProcess.StartAsync(connectionString, table)));
+        var settings = new Dictionary<string, string> { ["jewelbench__workflow__consumers"] = consumers.ToString() };
+        var hosts = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => HostProcess.StartAsync(connectionString, table, settings)));
         try
         {
             int Done() => hosts.Sum(h => h.Output.Count(l => l.Contains("step copy-photos", StringComparison.Ordinal) && l.Contains(" done (")));
@@ -100,7 +101,7 @@ public sealed class WorkflowBench(string connectionString)
             var rate = (operations - before) / clock.Elapsed.TotalSeconds;
             var ratio = rate / floorRate;
             var vsOne = oneInstanceRate is { } one ? $"; {rate / one:0.00}× the 1-instance rate" : "";
-            return new BenchRow($"Drain of {operations} queued operations, {instances} host instance(s) × 2 consumers", rate, "op/s",
+            return new BenchRow($"Drain of {operations} queued operations, {instances} host instance(s) × {consumers} consumers", rate, "op/s",
                 "≥ 0.5× floor" + (instances > 1 ? ", ≥ 1 instance" : ""), ratio >= 0.5 && (oneInstanceRate is null || rate >= oneInstanceRate),
                 $"{ratio:0.00}× the floor{vsOne}; {before} done before all instances were up");
         }

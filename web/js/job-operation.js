@@ -9,7 +9,7 @@ const KINDS = {
 const kindOf = (op) => KINDS[op.kind] || { running: 'Working', done: 'Finished', failed: 'The background work stopped' };
 
 export const isActive = (op) => Boolean(op) && (op.status === 'Pending' || op.status === 'Running');
-export const isFinished = (op) => Boolean(op) && (op.status === 'Succeeded' || op.status === 'Failed');
+export const isFinished = (op) => Boolean(op) && ['Succeeded', 'Failed', 'Canceled'].includes(op.status);
 export const doneMessage = (op) => kindOf(op).done;
 
 const count = (op) => (op.total > 0 ? ` ${op.done ?? 0}/${op.total}` : '');
