@@ -2,6 +2,7 @@
 // The lanes are shared with the read-only workshop monitor (monitor.js).
 import { getBoard, jobPhotoUrl } from './api.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
+import { operationLine } from './job-operation.js';
 
 const COLUMNS = ['InShop', 'InProgress', 'ReadyForPickup'];
 const EMPTY = {
@@ -23,6 +24,7 @@ function card(c, readOnly) {
       ${c.location && html`<span class="card-location">${c.location}</span>`}
       <span class="card-days">${plural(days, 'day')} in lane</span>
     </span>
+    ${operationLine(c.operation) && html`<span class="card-op" role="status">${operationLine(c.operation)}</span>`}
     ${c.photoId && html`<img class="card-thumb" src="${jobPhotoUrl(c.jobId, c.photoId)}" alt="${c.description}"
       loading="lazy" decoding="async" width="64" height="64">`}`;
   const cls = `job-card ${c.rush ? 'is-rush' : ''} ${c.photoId ? 'has-photo' : ''}`;

@@ -12,6 +12,9 @@ export const isActive = (op) => Boolean(op) && (op.status === 'Pending' || op.st
 export const isFinished = (op) => Boolean(op) && ['Succeeded', 'Failed', 'Canceled'].includes(op.status);
 export const doneMessage = (op) => kindOf(op).done;
 
+/** The one-line form for a board card: what runs and how far it got. */
+export const operationLine = (op) => (isActive(op) ? `${kindOf(op).running}…${count(op)}` : '');
+
 const count = (op) => (op.total > 0 ? ` ${op.done ?? 0}/${op.total}` : '');
 
 /** `stale`: the last look at the operation failed (it is looked at again shortly). */

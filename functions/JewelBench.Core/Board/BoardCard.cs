@@ -4,12 +4,13 @@ namespace JewelBench.Core.Board;
 
 /// <summary>What a board card shows. Kept as its own row so the board never reads closed jobs.</summary>
 public sealed record BoardCard(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
-    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LaneSince, string? PhotoId = null)
+    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LaneSince, string? PhotoId = null,
+    string? OperationId = null)
 {
     /// <summary>The card of a job on the board, or null once the job has left it.</summary>
     public static BoardCard? For(Job job) => LaneOf(job) is { } lane
         ? new(job.Id, job.Module, job.Description, job.Customer, job.Rush, LocationOf(job), lane, job.Status, job.CreatedAt, job.LaneSince,
-            job.Photos.FirstOrDefault()?.Id)
+            job.Photos.FirstOrDefault()?.Id, job.OperationId)
         : null;
 
     public static Lane? LaneOf(Job job) => job switch

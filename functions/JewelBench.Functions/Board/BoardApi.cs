@@ -1,10 +1,12 @@
 using JewelBench.Functions.Auth;
 using JewelBench.Core.Board;
+using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Board;
 
 public sealed record CardDto(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
-    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane, string? PhotoId);
+    string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane, string? PhotoId,
+    OperationsApi.OperationDto? Operation);
 
 public sealed record LaneDto(Lane Lane, string Title, IReadOnlyList<CardDto> Cards);
 
@@ -18,14 +20,21 @@ public static class BoardApi
     public static RouteHandlerBuilder MapBoard(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/board", GetBoard).WithTags("Board").RequireAuthorization(Policies.Monitor);
 
-    /// <summary>One range query over the card rows: closed jobs are never read.</summary>
+    /// <summary>
+    /// One range query over the card rows (closed jobs are never read), and, when a card names an operation,
+    /// one over the operations (purged after their retention) to show what is still running.
+    /// </summary>
     private static async Task<Ok<BoardDto>> GetBoard(Caller caller, IShopTable table, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cards = (await table.QueryAsync<BoardCard>(caller.ShopId, Keys.CardPrefix, ct)).Select(r => r.Value).ToList();
+        var running = cards.Any(c => c.OperationId is not null)
+            ? (await table.QueryAsync<Operation>(caller.ShopId, Keys.OperationPrefix, ct)).Select(o => o.Value)
+                .Where(o => !o.IsFinished).ToDictionary(o => o.Id, OperationsApi.ToDto)
+            : [];
         var lanes = Lanes.Select(l => new LaneDto(l.Lane, l.Title, BoardCard.Order(cards.Where(c => c.Lane == l.Lane))
             .Select(c => new CardDto(c.JobId, c.Module, c.Description, c.Customer, c.Rush, c.Location, c.Lane, c.Status,
-                c.CreatedAt, c.DaysInLane(now), c.PhotoId)).ToList())).ToList();
+                c.CreatedAt, c.DaysInLane(now), c.PhotoId, c.OperationId is { } op ? running.GetValueOrDefault(op) : null)).ToList())).ToList();
         return TypedResults.Ok(new BoardDto(lanes));
     }
 }

@@ -177,4 +177,26 @@ public sealed class JobPhotosApiTests(JewelBenchApp app)
         foreach (var piece in pieces) Assert.Empty(await Blobs.ListAsync($"{Shop}/stock/{piece}/"));
         await (await _owner.PostAsJsonAsync($"{completing.Headers.Location!.OriginalString}/retry", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task TheBoardShowsTheCleanUpOfAReopenedJobUntilItIsDone()
+    {
+        var (id, _) = await JobWithPhotosAsync();
+        (await _owner.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "InProduction" })).EnsureSuccessStatusCode();
+        (await _owner.PostAsJsonAsync($"/api/jobs/{id}/complete", new { category = "Earrings", quantity = 2, separateItems = true })).EnsureSuccessStatusCode();
+        await DrainAsync();
+
+        (await _owner.PostAsJsonAsync($"/api/jobs/{id}/reopen", new { reason = "Loose stone" })).EnsureSuccessStatusCode();
+
+        var running = (await CardAsync(id))["operation"]!;
+        Assert.Equal(("reopen-cleanup", "Pending", 0, 2), ((string)running["kind"]!, (string)running["status"]!, (int)running["done"]!, (int)running["total"]!));
+        await DrainAsync();
+        Assert.Null((await CardAsync(id))["operation"]);
+    }
+
+    private async Task<JsonObject> CardAsync(string jobId)
+    {
+        var board = await (await _owner.GetAsync("/api/board")).ReadJsonAsync(HttpStatusCode.OK);
+        return board["lanes"]!.AsArray().SelectMany(l => l!["cards"]!.AsArray()).Single(c => (string)c!["jobId"]! == jobId)!.AsObject();
+    }
 }
