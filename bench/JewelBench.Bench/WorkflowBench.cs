@@ -74,8 +74,12 @@ public sealed class WorkflowBench(string connectionString)
         return new BenchRow($"Storage floor: queue put + get + delete, {messages} messages, {consumers} loops", rate, "msg/s", "—", null);
     }
 
-    /// <summary>A backlog of one-step operations (each copies a photo), drained by host processes started once it is queued.</summary>
-    public async Task<BenchRow> DrainAsync(int operations, int instances, double floorRate, double? oneInstanceRate = null, int consumers = 2)
+    /// <summary>
+    /// A backlog of one-step operations (each copies a photo), drained by host processes started once it is queued.
+    /// The first <paramref name="warmUp"/> operations are not timed: hosts run for days, so the steady rate is what
+    /// matters, not how fast a just-started process compiles its code.
+    /// </summary>
+    public async Task<double> DrainRateAsync(int operations, int warmUp, int instances, int consumers)
     {
         var (writer, table) = Install();
         await using var _ = writer;
@@ -84,7 +88,8 @@ public sealed class WorkflowBench(string connectionString)
         var form = new MultipartFormDataContent { { new ByteArrayContent(Png), "photos", "one.png" } };
         var photoId = (string)(await Json(await client.PostAsync($"/api/jobs/{jobId}/photos", form)))["photos"]![0]!["id"]!;
         var starter = writer.Services.GetRequiredService<Operations>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, operations), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        var total = warmUp + operations;
+        await Parallel.ForEachAsync(Enumerable.Range(0, total), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var piece = new StockItem { StockId = $"S-{i:D5}", Sku = "bench", Photos = [photoId] };
             await starter.StartAsync(Shop, starter.New(CloseOut.Kind, jobId, [CloseOut.CopyStep(jobId, piece)], "bench"), ct);
@@ -95,15 +100,11 @@ public sealed class WorkflowBench(string connectionString)
         try
         {
             int Done() => hosts.Sum(h => h.Output.Count(l => l.Contains("step copy-photos", StringComparison.Ordinal) && l.Contains(" done (")));
-            var before = Done();
+            await HostProcess.Until(() => Task.FromResult(Done() >= warmUp), TimeSpan.FromMinutes(5), "the warm-up operations");
+            var start = Done();
             var clock = Stopwatch.StartNew();
-            await HostProcess.Until(() => Task.FromResult(Done() >= operations), TimeSpan.FromMinutes(10), "the backlog to drain");
-            var rate = (operations - before) / clock.Elapsed.TotalSeconds;
-            var ratio = rate / floorRate;
-            var vsOne = oneInstanceRate is { } one ? $"; {rate / one:0.00}× the 1-instance rate" : "";
-            return new BenchRow($"Drain of {operations} queued operations, {instances} host instance(s) × {consumers} consumers", rate, "op/s",
-                "≥ 0.5× floor" + (instances > 1 ? ", ≥ 1 instance" : ""), ratio >= 0.5 && (oneInstanceRate is null || rate >= oneInstanceRate),
-                $"{ratio:0.00}× the floor{vsOne}; {before} done before all instances were up");
+            await HostProcess.Until(() => Task.FromResult(Done() >= total), TimeSpan.FromMinutes(10), "the backlog to drain");
+            return (total - start) / clock.Elapsed.TotalSeconds;
         }
         finally
         {
