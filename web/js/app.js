@@ -14,6 +14,7 @@ import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
+import { renderEnvelope } from './envelope.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -27,6 +28,7 @@ const routes = [
   [/^\/monitor$/, renderMonitor, 'Monitor', ALL],
   [/^\/new$/, renderNewJob, 'New job', WORK],
   [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
+  [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
