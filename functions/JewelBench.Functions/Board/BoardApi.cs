@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using JewelBench.Functions.Auth;
 using JewelBench.Core.Board;
 using JewelBench.Functions.Workflow;
@@ -22,9 +24,19 @@ public static class BoardApi
 
     /// <summary>
     /// One range query over the card rows (closed jobs are never read), and, when a card names an operation,
-    /// one over the operations (purged after their retention) to show what is still running.
+    /// one over the operations (purged after their retention) to show what is still running. The ETag is a hash
+    /// of the answer itself, so a board polling with If-None-Match gets 304 until anything it shows changes.
     /// </summary>
-    private static async Task<Ok<BoardDto>> GetBoard(Caller caller, IShopTable table, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> GetBoard(Caller caller, HttpRequest request, IShopTable table, TimeProvider clock,
+        JsonSerializerOptions json, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(await BuildAsync(caller, table, clock, ct), json);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+        request.HttpContext.Response.Headers.ETag = etag;
+        return request.Headers.IfNoneMatch == etag ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Bytes(body, "application/json");
+    }
+
+    private static async Task<BoardDto> BuildAsync(Caller caller, IShopTable table, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cards = (await table.QueryAsync<BoardCard>(caller.ShopId, Keys.CardPrefix, ct)).Select(r => r.Value).ToList();
@@ -36,6 +48,6 @@ public static class BoardApi
             .Select(c => new CardDto(c.JobId, c.Module, c.Description, c.Customer, c.Rush, c.Location, c.Lane, c.Status,
                 c.CreatedAt, c.DaysInLane(now), c.PhotoId, c.OperationId is { } op ? running.GetValueOrDefault(op) : null,
                 c.Item, c.HoldReason, c.DueDate)).ToList())).ToList();
-        return TypedResults.Ok(new BoardDto(lanes));
+        return new BoardDto(lanes);
     }
 }

@@ -80,4 +80,24 @@ public sealed class BoardApiTests(JewelBenchApp app)
         Assert.DoesNotContain($"card|{id} ", rows);
         Assert.DoesNotContain(Cards(await BoardAsync(), "InShop"), c => (string)c!["jobId"]! == id);
     }
+
+    /// <summary>The board polls with If-None-Match: nothing is sent again until something it shows changes, days in lane included.</summary>
+    [Fact]
+    public async Task ThePolledBoardAnswers304UntilItChanges()
+    {
+        var first = await _client.GetAsync("/api/board");
+        var etag = first.Headers.ETag!.Tag;
+
+        var unchanged = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/board") { Headers = { { "If-None-Match", etag } } });
+        var id = (string)(await app.CreateJobAsync(_client, "Polled change"))["id"]!;
+        var changed = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/board") { Headers = { { "If-None-Match", etag } } });
+        var afterJob = changed.Headers.ETag!.Tag;
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/board") { Headers = { { "If-None-Match", afterJob } } });
+
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains(Cards(await changed.ReadJsonAsync(HttpStatusCode.OK), "InShop"), c => (string)c!["jobId"]! == id);
+        Assert.Equal(HttpStatusCode.OK, nextDay.StatusCode);
+    }
 }
