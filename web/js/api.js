@@ -50,11 +50,12 @@ function sendWithProgress(method, url, headers, payload, onProgress) {
  * body of an upload, `form` (FormData) as multipart with the boundary the browser picks; `onProgress`
  * (0..1) follows the upload; `auth: false` keeps a 401 local.
  */
-export async function request(method, path, { body, file, form, ifMatch, auth = true, onProgress } = {}) {
+export async function request(method, path, { body, file, form, ifMatch, ifNoneMatch, auth = true, onProgress } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
   else if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (ifMatch) headers['If-Match'] = ifMatch;
+  if (ifNoneMatch) headers['If-None-Match'] = ifNoneMatch;
   const payload = form ?? file ?? (body === undefined ? undefined : JSON.stringify(body));
   let res;
   try {
@@ -64,6 +65,7 @@ export async function request(method, path, { body, file, form, ifMatch, auth = 
   } catch {
     throw new ApiError(0, { title: 'Cannot reach the server', detail: 'Check the connection and try again.' });
   }
+  if (res.status === 304) return { data: null, etag: res.headers.get('ETag'), notModified: true };
   const data = await readBody(res);
   if (!res.ok) {
     const problem = data && typeof data === 'object'
@@ -107,6 +109,8 @@ async function trackedWrite(kind, id, method, path, body, { unconditional = fals
 
 // ---- endpoints ------------------------------------------------------------------
 export const getBoard = () => get('/board');
+/** The board unless it is still the one with this ETag: { data: null, notModified: true } then. */
+export const getBoardIfChanged = (etag) => request('GET', '/board', { ifNoneMatch: etag });
 
 export function listJobs({ status = '', module = '', q = '', page = 1 } = {}) {
   const params = new URLSearchParams();

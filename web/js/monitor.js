@@ -1,11 +1,10 @@
-// Workshop monitor (#/monitor): the read-only board for a wall screen. It refreshes itself every
-// 30 seconds and only redraws when the board changed, so the screen does not flicker.
-import { getBoard } from './api.js';
+// Workshop monitor (#/monitor): the read-only board for a wall screen. It follows the live board feed and
+// only redraws when the board changed, so the screen does not flicker.
 import { html, setHtml, problemHtml } from './ui.js';
 import { lanesHtml, bindThumbs } from './board.js';
+import { watchBoard } from './board-feed.js';
 import { session } from './session.js';
 
-const REFRESH_MS = 30_000;
 const clock = (d) => d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export async function renderMonitor(view) {
@@ -18,28 +17,21 @@ export async function renderMonitor(view) {
   const body = view.querySelector('[data-body]');
   const updated = view.querySelector('[data-updated]');
   const alertEl = view.querySelector('[data-alert]');
-  let last = '';
-  let timer = 0;
-
-  async function refresh() {
-    // A new page replaced this one: stop refreshing.
-    if (!view.isConnected) { clearTimeout(timer); return; }
-    try {
-      const data = await getBoard();
-      if (!view.isConnected) return;
-      const next = JSON.stringify(data);
-      if (next !== last) { setHtml(body, lanesHtml(data, { readOnly: true })); bindThumbs(body); last = next; }
-      alertEl.hidden = true;
-      const now = new Date();
-      updated.textContent = `Updated ${clock(now)}`;
-      updated.title = now.toLocaleString();
-    } catch (err) {
-      if (err.status === 401 || !view.isConnected) return; // the app shell takes over
+  const stamp = () => {
+    const now = new Date();
+    updated.textContent = `Updated ${clock(now)}`;
+    updated.title = now.toLocaleString();
+  };
+  await new Promise((firstBoard) => {
+    watchBoard(view, (data) => {
+      setHtml(body, lanesHtml(data, { readOnly: true }));
+      bindThumbs(body);
+      firstBoard();
+    }, (err) => {
       // Keep the last good board on screen and say the refresh failed.
       setHtml(alertEl, problemHtml({ title: 'Could not refresh the board', detail: err.message }));
       alertEl.hidden = false;
-    }
-    timer = setTimeout(refresh, REFRESH_MS);
-  }
-  await refresh();
+      firstBoard();
+    }, { onChecked: () => { alertEl.hidden = true; stamp(); } });
+  });
 }
