@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using JewelBench.Functions.Auth;
 using JewelBench.Functions.Board;
 using JewelBench.Functions.Demo;
+using JewelBench.Functions.Email;
 using JewelBench.Functions.Health;
 using JewelBench.Functions.Jobs;
 using JewelBench.Functions.Shops;
@@ -35,6 +36,7 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<OperationSweep>();
         builder.Services.AddSingleton<IOperationKind, CloseOut>();
         builder.Services.AddSingleton<IOperationKind, ReopenCleanup>();
+        builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
         builder.Services.AddSingleton<ShopProvisioning>();
@@ -78,6 +80,7 @@ public static class JewelBenchSetup
         api.MapBoard();
         api.MapStock();
         api.MapOperations();
+        api.MapOutbox();
         return app;
     }
 
