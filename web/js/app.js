@@ -14,6 +14,7 @@ import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
+import { renderOutbox } from './outbox.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -32,6 +33,7 @@ const routes = [
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],
+  [/^\/outbox$/, renderOutbox, 'Outbox', WORK],
 ];
 
 const main = document.getElementById('main');
