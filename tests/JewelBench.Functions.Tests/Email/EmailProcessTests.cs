@@ -48,7 +48,8 @@ public sealed class EmailProcessTests(JewelBenchApp app)
             await doomed.KillAsync();
         }
         answer.SetResult();
-        Assert.Equal(MailStatus.Sending, (await ReadAsync<OutboundEmail>(install, Keys.Mail(mail.Id))).Status);
+        // Unconfirmed already when, under load, the message's 3 s lease lapsed and the host's other consumer looked at it.
+        Assert.Contains((await ReadAsync<OutboundEmail>(install, Keys.Mail(mail.Id))).Status, new[] { MailStatus.Sending, MailStatus.Unconfirmed });
 
         sendGrid.BeforeAnswer = null;
         await using var revived = await HostProcess.StartAsync(app.ConnectionString, table, Sending(sendGrid));
