@@ -184,3 +184,7 @@ export const setUserPassword = (user, password) => send('PATCH', `/users/${enc(u
 export const listKioskLinks = () => get('/kiosk-links');
 export const createKioskLink = (name) => send('POST', '/kiosk-links', { name });
 export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${enc(id)}`, reason ? { reason } : undefined);
+
+export const listOutbox = () => get('/outbox');
+export const getOutboxMessage = (id) => get(`/outbox/${enc(id)}`);
+export const outboxPreviewUrl = (id) => `/api/outbox/${enc(id)}/preview`;

@@ -15,6 +15,7 @@ import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
 import { renderEnvelope } from './envelope.js';
+import { renderOutbox } from './outbox.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -34,6 +35,7 @@ const routes = [
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],
+  [/^\/outbox$/, renderOutbox, 'Outbox', WORK],
 ];
 
 const main = document.getElementById('main');

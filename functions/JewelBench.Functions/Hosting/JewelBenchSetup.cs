@@ -6,6 +6,7 @@ using JewelBench.Functions.Customers;
 using JewelBench.Functions.Pricing;
 using JewelBench.Functions.Status;
 using JewelBench.Functions.Demo;
+using JewelBench.Functions.Email;
 using JewelBench.Functions.Health;
 using JewelBench.Functions.Jobs;
 using JewelBench.Functions.Shops;
@@ -38,6 +39,7 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<OperationSweep>();
         builder.Services.AddSingleton<IOperationKind, CloseOut>();
         builder.Services.AddSingleton<IOperationKind, ReopenCleanup>();
+        builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
         builder.Services.AddSingleton<ShopProvisioning>();
@@ -86,6 +88,7 @@ public static class JewelBenchSetup
         api.MapBoard();
         api.MapStock();
         api.MapOperations();
+        api.MapOutbox();
         return app;
     }
 

@@ -16,9 +16,10 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // An answer that set its own, stricter-sandboxed policy keeps it (the outbox's email preview, framed by the app).
+            if (headers.ContentSecurityPolicy.Count == 0 || context.Response.StatusCode >= 400) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (headers.XFrameOptions.Count == 0 || context.Response.StatusCode >= 400) headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";

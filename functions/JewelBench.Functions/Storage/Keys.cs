@@ -25,6 +25,10 @@ public static class Keys
     public static string Operation(string operationId) => $"op|{Id(operationId)}";
     public const string OperationPrefix = "op|";
 
+    /// <summary>An outbound email; its id starts with inverted ticks, so the range reads newest first.</summary>
+    public static string Mail(string mailId) => $"mail|{Id(mailId)}";
+    public const string MailPrefix = "mail|";
+
     public const string Shop = "shop";
     public const string ShopHistorySubject = "shop";
 

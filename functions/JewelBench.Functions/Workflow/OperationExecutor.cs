@@ -82,11 +82,13 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
                 {
                     await InjectFaultsAsync(step);
                     await kind.RunStepAsync(new StepContext(pointer.Shop, operation), step, CancellationToken.None);
+                    if (Options.Faults.CheckpointDelay > TimeSpan.Zero) await Task.Delay(Options.Faults.CheckpointDelay);
                 });
             }
             catch (Exception e)
             {
-                await FailAsync(lease, pointer, operation, etag, step.Name, e.Message, permanent: false);
+                await FailAsync(lease, pointer, operation, etag, step.Name, e.Message, permanent: e is PermanentStepException,
+                    (e as RetryAfterException)?.RetryAfter);
                 return;
             }
             step.Done = true;
@@ -125,18 +127,28 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
             throw new InvalidOperationException($"Fault injected into step {step.Name}.");
     }
 
-    /// <summary>One failed attempt: retried after a growing, jittered delay, or, at the last attempt, Failed and poisoned.</summary>
+    /// <summary>
+    /// One failed attempt: retried after a growing, jittered delay (or the service's Retry-After when longer), or, at
+    /// the last attempt or on a permanent failure, Failed and poisoned.
+    /// </summary>
     private async Task FailAsync(MessageLease lease, OperationMessage pointer, Operation operation, string etag, string step, string error,
-        bool permanent)
+        bool permanent, TimeSpan? retryAfter = null)
     {
         operation.Attempts++;
         operation.LastError = error.Length > 500 ? error[..500] : error;
         operation.FailedStep = step;
         var giveUp = permanent || operation.Attempts >= Options.MaxAttempts;
+        var delay = giveUp ? TimeSpan.Zero : Backoff(operation.Attempts);
         if (giveUp)
         {
             operation.Status = OperationStatus.Failed;
             operation.FinishedAt = clock.GetUtcNow();
+        }
+        else if (retryAfter > delay)
+        {
+            // A durable timer, so that a message that shows up early (or a retry on another instance) still waits.
+            operation.DueAt = clock.GetUtcNow() + retryAfter.Value;
+            delay = retryAfter.Value < Options.MaxTimerDelay ? retryAfter.Value : Options.MaxTimerDelay;
         }
         if (await SaveAsync(pointer.Shop, operation, etag) is null) return;
         if (giveUp)
@@ -149,7 +161,7 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
         {
             logger.LogWarning("Operation {Operation} ({Kind}) attempt {Attempts} failed at {Step}: {Error}",
                 operation.Id, operation.Kind, operation.Attempts, step, operation.LastError);
-            await queues.Work.SendAsync(Operations.Message(pointer.Shop, operation.Id), Backoff(operation.Attempts));
+            await queues.Work.SendAsync(Operations.Message(pointer.Shop, operation.Id), delay);
         }
         await lease.DeleteAsync();
     }

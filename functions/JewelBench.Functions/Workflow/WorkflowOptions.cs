@@ -46,6 +46,9 @@ public sealed class WorkflowFaults
     /// <summary>Each step waits this long first, so that a test can kill the process in the middle of an operation.</summary>
     public TimeSpan StepDelay { get; set; }
 
+    /// <summary>Each step waits this long after its work and before its checkpoint, so that a test can kill the process in between.</summary>
+    public TimeSpan CheckpointDelay { get; set; }
+
     /// <summary>Steps whose name starts with this fail.</summary>
     public string? FailStepsStartingWith { get; set; }
 }

@@ -43,6 +43,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static string PasswordOf(string email) => Passwords[email];
 
+    /// <summary>The host's services, to set up rows no page creates (e.g. an email in the outbox).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.Shared;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Auth;
+using JewelBench.Functions.Email;
 using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
 using JewelBench.Functions.Tests.Shops;
@@ -19,7 +20,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         ? id
         : throw new InvalidOperationException($"Route parameter {{{parameter}}} is new: seed a row for it in ShopIds.SeedAsync.");
 
-    /// <summary>A draft job with a stage and an item, a completed job with its piece, a staff user and a kiosk link.</summary>
+    /// <summary>A draft job with a stage and an item, a completed job with its piece, a staff user, a kiosk link and an email.</summary>
     public static async Task<ShopIds> SeedAsync(JewelBenchApp app, string shop)
     {
         var owner = app.Client("owner", Role.Owner, shop);
@@ -40,6 +41,9 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         // The record alone: no message, so no worker ever changes it.
         var operation = app.Services.GetRequiredService<Operations>().New("test-only", done, [new OperationStep { Name = "nothing" }], "owner");
         await app.Services.GetRequiredService<IShopTable>().CommitAsync(shop, [Operations.RecordWrite(operation)]);
+        var mail = OutboundEmail.Create(TimeProvider.System, draftId, "pickup", "customer@shop-b.test", Marker,
+            EmailComposer.Compose(new EmailContent($"{Marker} ready", Marker, [Marker], []), Marker, Marker), "owner");
+        await app.Services.GetRequiredService<IShopTable>().CommitAsync(shop, [EmailDelivery.Prepare(mail).Write]);
         var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "ring.png" } };
         var photo = await (await owner.PostAsync($"/api/jobs/{draftId}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created);
         var customer = await (await owner.PostAsJsonAsync("/api/customers", new { name = $"{Marker} customer", phone = "555 0100" })).ReadJsonAsync(HttpStatusCode.Created);
@@ -59,6 +63,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["photoId"] = (string)photo["photos"]![0]!["id"]!,
             ["customerId"] = (string)customer["id"]!,
             ["taskId"] = (string)task["id"]!,
+            ["mailId"] = mail.Id,
         });
     }
 }

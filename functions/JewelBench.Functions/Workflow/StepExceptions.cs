@@ -1,0 +1,10 @@
+namespace JewelBench.Functions.Workflow;
+
+/// <summary>A step failed and must not be tried again on its own: the operation is Failed at once, keeping its retry action.</summary>
+public sealed class PermanentStepException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A step failed because a service asked to be left alone this long (429/503 Retry-After): the retry waits at least that.</summary>
+public sealed class RetryAfterException(TimeSpan retryAfter, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,71 @@
+// #/outbox (owner and staff): the emails the shop sent its customers, newest first, with their status; the chosen
+// one shown as the customer sees it. Its HTML is loaded into a sandboxed frame from its own URL, whose policy
+// allows its inline styles but no script, so an email can never run code in the app.
+import { listOutbox, getOutboxMessage, outboxPreviewUrl } from './api.js';
+import { html, setHtml, badge, time, problemHtml } from './ui.js';
+
+const STATUS = {
+  Queued: ['Queued', 'queued'], Sending: ['Sending', 'queued'], Outbox: ['Outbox', 'outbox'], Sent: ['Sent', 'sent'],
+  Failed: ['Failed', 'failed'], Unconfirmed: ['Unconfirmed', 'unconfirmed'],
+};
+function statusBadge(status) {
+  const [text, kind] = STATUS[status] ?? [status, ''];
+  return badge(text, kind && `mail-${kind}`);
+}
+const who = (m) => (m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress);
+
+const listHtml = (mails, selected) => (mails.length
+  ? html`<ul class="mail-list" role="list">${mails.map((m) => html`<li>
+      <button type="button" class="mail-row" data-mail="${m.id}" aria-pressed="${String(m.id === selected)}">
+        <span class="mail-row-top"><span class="mail-subject">${m.subject}</span>${statusBadge(m.status)}</span>
+        <span class="hint">${who(m)} · ${m.purpose}${m.jobId ? ` · ${m.jobId}` : ''} · ${time(m.createdAt)}</span>
+        ${m.error ? html`<span class="mail-error">${m.error}</span>` : ''}
+      </button></li>`)}</ul>`
+  : html`<div class="empty-state"><p class="empty-title">No emails yet</p>
+      <p>Emails to customers (pickup notices, receipts) show here once they are sent.</p></div>`);
+
+const messageHtml = (m) => html`<div class="mail-head">
+    <h2 id="mail-h">${m.subject}</h2>
+    <p>${statusBadge(m.status)} <span class="hint">To ${who(m)}</span></p>
+    <p class="hint">Created ${time(m.createdAt)} by ${m.createdBy}${m.sentAt ? html` · sent ${time(m.sentAt)}` : ''}${m.attempts > 1 ? ` · ${m.attempts} attempts` : ''}</p>
+    ${m.status === 'Outbox' ? html`<p class="hint-lock">Not sent: no mail service is set up, so this email stayed here.</p>` : ''}
+    ${m.error ? html`<div class="alert alert-error" role="status"><p>${m.error}</p></div>` : ''}
+  </div>
+  <iframe class="mail-preview" sandbox="" title="The email as the customer sees it" src="${outboxPreviewUrl(m.id)}"></iframe>
+  <details class="mail-text"><summary>Plain-text part</summary><pre>${m.text}</pre></details>`;
+
+export async function renderOutbox(view) {
+  setHtml(view, html`<div class="page-head"><h1 tabindex="-1">Outbox</h1></div>
+    <p class="lead">Emails to customers, newest first.</p>
+    <div class="mail-layout">
+      <section class="panel" aria-label="Emails"><div data-list><p class="loading" role="status">Loading emails…</p></div></section>
+      <section class="panel mail-message" aria-labelledby="mail-h" data-message hidden></section>
+    </div>`);
+  const list = view.querySelector('[data-list]');
+  const message = view.querySelector('[data-message]');
+  let mails = [];
+
+  async function show(id) {
+    setHtml(list, listHtml(mails, id));
+    message.hidden = false;
+    setHtml(message, html`<p class="loading" role="status">Loading the email…</p>`);
+    try {
+      setHtml(message, messageHtml(await getOutboxMessage(id)));
+      if (window.matchMedia('(max-width: 860px)').matches) message.scrollIntoView({ block: 'start' });
+    } catch (err) {
+      setHtml(message, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+    }
+  }
+
+  list.addEventListener('click', (e) => {
+    const row = e.target.closest('[data-mail]');
+    if (row) show(row.dataset.mail);
+  });
+
+  try {
+    mails = await listOutbox();
+    setHtml(list, listHtml(mails, null));
+  } catch (err) {
+    setHtml(list, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+  }
+}
