@@ -180,3 +180,15 @@ export const setUserPassword = (user, password) => send('PATCH', `/users/${enc(u
 export const listKioskLinks = () => get('/kiosk-links');
 export const createKioskLink = (name) => send('POST', '/kiosk-links', { name });
 export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${enc(id)}`, reason ? { reason } : undefined);
+
+// ---- customers, the repair price list, the customer's status page -------------------------
+export const searchCustomers = (q = '') => get(`/customers${q ? `?q=${enc(q)}` : ''}`);
+export const createCustomer = (body) => send('POST', '/customers', body);
+export const getCustomer = (id) => get(`/customers/${enc(id)}`);
+/** The ETag of a customer is its version. */
+export const editCustomer = (customer, body) =>
+  send('PATCH', `/customers/${enc(customer.id)}`, body, { ifMatch: customer.version != null ? `"${customer.version}"` : undefined });
+
+export const getPriceList = () => get('/price-list');
+export const addPriceTask = (body) => send('POST', '/price-list', body);
+export const editPriceTask = (id, body) => send('PATCH', `/price-list/${enc(id)}`, body);

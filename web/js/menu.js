@@ -23,6 +23,7 @@ export function renderUserMenu(onSignOut) {
   if (!s) { root.hidden = true; root.textContent = ''; return; }
   const links = [
     !isKiosk() && ['#/monitor', 'Workshop monitor'],
+    !isKiosk() && ['#/price-list', 'Repair price list'],
     s.email && ['#/account/password', 'Change password'],
     isOwner() && ['#/settings', 'Shop settings'],
     isOwner() && ['#/users', 'Users'],
