@@ -1,6 +1,6 @@
 // Status actions of a repair or custom job: one button per allowed move, On Hold with its reason,
 // Ready for pickup (invoice + email), Picked up (pays the balance) and Cancel, each confirmed when it undoes something.
-import { html, money } from './ui.js';
+import { html, money, label } from './ui.js';
 import { field, selectField } from './forms.js';
 import { PAYMENT_METHODS } from './job-payments.js';
 
@@ -20,7 +20,10 @@ const MOVES = [
 
 export function statusActionsHtml(job) {
   const allowed = job.allowedTransitions || [];
-  const buttons = MOVES.filter(([to]) => allowed.includes(to)).map(([to, text]) => {
+  const buttons = MOVES.filter(([to]) => allowed.includes(to)).map(([to, move]) => {
+    // Out of Ready for Pickup is a step back that voids the invoice (confirmed first).
+    const back = job.status === 'ReadyForPickup' && to !== 'PickedUp' && to !== 'Canceled';
+    const text = back ? `Back to ${label(to).toLowerCase()}…` : move;
     const cls = to === 'Canceled' ? 'btn-danger-outline' : (to === 'ReadyForPickup' || to === 'PickedUp' || to === 'InProgress') ? 'btn-primary' : '';
     return html`<button type="button" class="btn ${cls}" id="move-${to}" data-action="move" data-to="${to}">${text}</button>`;
   });
@@ -80,7 +83,7 @@ function move(btn, ctx) {
       confirmLabel: 'Void invoice and move', danger: true,
     }, (v) => ['POST', '/transitions', { to, reason: v.reason || null }], { success: 'Invoice voided' });
   }
-  return ctx.write('POST', '/transitions', { to, reason: null }, { button: btn, success: `Moved to ${btn.textContent.trim().toLowerCase()}` });
+  return ctx.write('POST', '/transitions', { to, reason: null }, { button: btn, success: `Status: ${label(to).toLowerCase()}` });
 }
 
 export const statusActions = {
