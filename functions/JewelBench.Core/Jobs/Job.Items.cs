@@ -68,7 +68,9 @@ public sealed partial class Job
     private void EnsureItemsEditable()
     {
         EnsureOpen("changed");
-        if (Status != JobStatus.Draft)
+        if (IsCustomerJob && Status == JobStatus.ReadyForPickup)
+            throw new RuleConflictException("The invoice is made: move the job out of Ready for Pickup to change its lines.");
+        if (!IsCustomerJob && Status != JobStatus.Draft)
             throw new RuleConflictException("Items and quantities are fixed once the job is in production.");
     }
 

@@ -19,9 +19,12 @@ public sealed partial class Job
         _ => [],
     };
 
-    public IReadOnlyList<JobStatus> AllowedTransitions => AllowedFrom(Status);
+    public IReadOnlyList<JobStatus> AllowedTransitions => IsCustomerJob ? CustomerAllowedFrom(Status) : AllowedFrom(Status);
 
-    /// <summary>Start (Draft → InProduction) or cancel; completing and reopening have their own commands.</summary>
+    /// <summary>
+    /// A plain move between statuses (start, cancel, a customer job between its In Shop statuses, back from Ready for
+    /// Pickup); completing, reopening, marking ready and pickup have their own commands.
+    /// </summary>
     public void TransitionTo(JobStatus to, Change change)
     {
         EnsureAllowed(to);
@@ -29,8 +32,13 @@ public sealed partial class Job
             throw new RuleConflictException("Completing needs the completion form: use complete.", Names(AllowedTransitions));
         if (Status == JobStatus.Completed)
             throw new RuleConflictException("A completed job goes back to production through reopen.", Names(AllowedTransitions));
+        if (to == JobStatus.PickedUp)
+            throw new RuleConflictException("Pickup records the balance paid: use pickup.", Names(AllowedTransitions));
+        if (to == JobStatus.ReadyForPickup)
+            throw new RuleConflictException("Marking a job ready for pickup makes its invoice: use the ready-for-pickup command.", Names(AllowedTransitions));
         if (to == JobStatus.Canceled) RequireReason(change);
-        MoveTo(to, change, to == JobStatus.Canceled ? "Canceled" : "Started");
+        LeaveReadyForPickup(change);
+        MoveTo(to, change, to == JobStatus.Canceled ? "Canceled" : IsCustomerJob ? "StatusChanged" : "Started");
     }
 
     /// <summary>Close-out: turns the job into finished inventory carrying its cost as cost basis.</summary>

@@ -30,7 +30,7 @@ public sealed partial class Job : Recorded
     /// <summary>The shop's currency when the job was opened; its amounts stay in it if the shop's changes.</summary>
     public string Currency { get; set; } = "USD";
 
-    public bool IsClosed => Status is JobStatus.Completed or JobStatus.Canceled;
+    public bool IsClosed => Status is JobStatus.Completed or JobStatus.Canceled or JobStatus.PickedUp;
 
     public static Job Create(string id, NewJob draft, Change change)
     {
@@ -39,13 +39,18 @@ public sealed partial class Job : Recorded
         var store = checks.Text("store", draft.Store, 60, required: false) ?? DefaultStore;
         var customer = checks.Text("customer", draft.Customer, 100, required: false);
         var quantity = checks.Range("quantity", draft.Quantity, 1, MaxQuantity);
+        var customerJob = draft.Module != JobModule.Production;
+        if (customerJob && (draft.CustomerId is null || customer is null)) checks.Fail("customerId", "is required for a repair or custom job.");
+        var intake = customerJob ? CheckIntake(checks, draft.Intake ?? new NewIntake(null, null, null, null)) : null;
+        if (customerJob && quantity != 1) checks.Fail("quantity", "a repair or custom job is one piece.");
         checks.ThrowIfAny();
 
         var job = new Job
         {
             Id = id, Module = draft.Module, Description = description!, TargetDate = draft.TargetDate,
             Rush = draft.Rush, Store = store, Customer = customer, Quantity = quantity,
-            Status = JobStatus.Draft, LaneSince = change.At,
+            Status = customerJob ? JobStatus.Received : JobStatus.Draft, LaneSince = change.At,
+            CustomerId = customerJob ? draft.CustomerId : null, Intake = intake,
         };
         job.Created(change);
         job.Record(change, "Created", $"Job {id} created: {description}");
@@ -60,6 +65,12 @@ public sealed partial class Job : Recorded
         var store = edits.Store.HasValue ? checks.Text("store", edits.Store.Value, 60, false) ?? DefaultStore : Store;
         var customer = edits.Customer.HasValue ? checks.Text("customer", edits.Customer.Value, 100, false) : Customer;
         var quantity = edits.Quantity.HasValue ? checks.Range("quantity", edits.Quantity.Value, 1, MaxQuantity) : Quantity;
+        var intake = edits.Intake.HasValue && IsCustomerJob ? CheckIntake(checks, Merge(edits.Intake.Value)) : Intake;
+        if (edits.Intake.HasValue && !IsCustomerJob) checks.Fail("intake", "only a repair or custom job has an intake.");
+        if (IsCustomerJob && customer != Customer) checks.Fail("customer", "of a repair or custom job is its customer record.");
+        if (IsCustomerJob && quantity != Quantity) checks.Fail("quantity", "a repair or custom job is one piece.");
+        var holding = edits.OnHold.HasValue && edits.OnHold.Value && !OnHold;
+        if (holding && IsCustomerJob && change.Reason is null) checks.Fail("reason", "is required: say why the job is on hold.");
         checks.ThrowIfAny();
 
         if (Items.Count > 0 && (store != Store || customer != Customer))
@@ -73,12 +84,27 @@ public sealed partial class Job : Recorded
         Set(change, "store", Store, store, v => Store = v);
         Set(change, "customer", Customer, customer, v => Customer = v);
         Set(change, "quantity", Quantity, quantity, v => Quantity = v);
+        Set(change, "item", Intake?.Item, intake?.Item, _ => Intake = intake);
+        Set(change, "metal", Intake?.Metal, intake?.Metal, _ => Intake = intake);
+        Set(change, "stones", Intake?.Stones, intake?.Stones, _ => Intake = intake);
+        Set(change, "condition", Intake?.Condition, intake?.Condition, _ => Intake = intake);
         Set(change, "onHold", OnHold, edits.OnHold.HasValue ? edits.OnHold.Value : OnHold, v =>
         {
             OnHold = v;
+            HoldReason = v ? change.Reason : null;
             LaneSince = change.At;
         });
     }
+
+    /// <summary>Intake fields left out of an edit keep their value; an empty one clears it.</summary>
+    private NewIntake Merge(NewIntake edit) => new(edit.Item ?? Intake?.Item, edit.Metal ?? Intake?.Metal,
+        edit.Stones ?? Intake?.Stones, edit.Condition ?? Intake?.Condition);
+
+    private static Intake CheckIntake(Checks checks, NewIntake intake) => new(
+        checks.Text("item", intake.Item, 120, required: true) ?? "",
+        checks.Text("metal", intake.Metal, 60, required: false),
+        checks.Text("stones", intake.Stones, 200, required: false),
+        checks.Text("condition", intake.Condition, 1000, required: false));
 
     private void Set<T>(Change change, string field, T current, T value, Action<T> assign)
     {
@@ -101,7 +127,7 @@ public sealed partial class Job : Recorded
         if (IsClosed)
             throw new RuleConflictException(Status == JobStatus.Completed
                 ? $"A completed job cannot be {what}: reopen it first."
-                : $"A canceled job cannot be {what}.");
+                : $"A {(Status == JobStatus.PickedUp ? "picked-up" : "canceled")} job cannot be {what}.");
     }
 
     private string NextLineId(string prefix) => $"{prefix}{++LastLineNo}";

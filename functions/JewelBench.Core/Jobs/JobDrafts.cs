@@ -1,7 +1,10 @@
 namespace JewelBench.Core.Jobs;
 
+/// <summary>A new job; a repair or custom job also names its customer (id and name, looked up by the caller) and the piece.</summary>
 public sealed record NewJob(string? Description, JobModule Module = JobModule.Production, DateOnly? TargetDate = null,
-    bool Rush = false, string? Store = null, string? Customer = null, int Quantity = 1);
+    bool Rush = false, string? Store = null, string? Customer = null, int Quantity = 1, string? CustomerId = null, NewIntake? Intake = null);
+
+public sealed record NewIntake(string? Item, string? Metal, string? Stones, string? Condition);
 
 public sealed record JobEdits
 {
@@ -12,6 +15,7 @@ public sealed record JobEdits
     public Optional<string?> Customer { get; init; }
     public Optional<int> Quantity { get; init; }
     public Optional<bool> OnHold { get; init; }
+    public Optional<NewIntake> Intake { get; init; }
 }
 
 public sealed record NewStage(string? Name, string? Vendor = null, VendorKind VendorKind = VendorKind.InHouse,

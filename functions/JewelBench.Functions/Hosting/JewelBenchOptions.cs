@@ -18,6 +18,12 @@ public sealed class JewelBenchOptions
     /// <summary>Largest job photo accepted, in bytes.</summary>
     public int MaxPhotoBytes { get; set; } = 15 * 1024 * 1024;
     public SignInLimits SignIn { get; set; } = new();
+
+    /// <summary>How long a customer's status link keeps working after the job is picked up or canceled.</summary>
+    public int StatusLinkDaysAfterClose { get; set; } = 30;
+
+    /// <summary>The app's address as customers reach it, for links in emails.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:7071";
 }
 
 public sealed class SignInLimits

@@ -16,8 +16,12 @@ public static class RequestLogging
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("JewelBench.Requests");
             logger.LogInformation("HTTP {Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms",
-                context.Request.Method, context.Request.Path, context.Response.StatusCode,
+                context.Request.Method, Redacted(context.Request.Path), context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     });
+
+    /// <summary>A status-page path carries the customer's secret: the log keeps only that it was one.</summary>
+    private static string Redacted(PathString path) =>
+        path.StartsWithSegments("/api/status", StringComparison.OrdinalIgnoreCase) ? "/api/status/(token)" : path.ToString();
 }

@@ -17,6 +17,7 @@ public sealed class JsonBody
     private readonly JsonObject _json;
     private readonly HashSet<string> _read = [];
     private readonly Dictionary<string, List<string>> _errors = [];
+    private readonly List<(string Prefix, JsonBody Body)> _children = [];
 
     private JsonBody(JsonObject json) => _json = json;
 
@@ -95,6 +96,31 @@ public sealed class JsonBody
         return read(field) is { } value ? new Optional<T>(value) : default;
     }
 
+    /// <summary>A list of objects (e.g. quote lines), each read like a body of its own; their errors come back as field[i].name.</summary>
+    public IReadOnlyList<JsonBody> Objects(string field, int max)
+    {
+        var nodes = Read(field, n => n.GetValueKind() == JsonValueKind.Array ? n.AsArray() : Invalid<JsonArray>(), "must be a list.");
+        if (nodes is null) return [];
+        if (nodes.Count > max)
+        {
+            AddError(field, $"must have at most {max} entries.");
+            return [];
+        }
+        var items = new List<JsonBody>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not JsonObject item)
+            {
+                AddError($"{field}[{i}]", "must be an object.");
+                continue;
+            }
+            var child = new JsonBody((JsonObject)item.DeepClone());
+            _children.Add(($"{field}[{i}].", child));
+            items.Add(child);
+        }
+        return items;
+    }
+
     public void Require(string field)
     {
         if (!Has(field) || _json[field] is null) AddError(field, "is required.");
@@ -103,10 +129,20 @@ public sealed class JsonBody
     /// <summary>Throws the collected type errors, and any field the route does not take, as one 400 answer.</summary>
     public void ThrowIfInvalid()
     {
-        foreach (var unknown in _json.Select(p => p.Key).Where(k => !_read.Contains(k)).Take(10))
-            AddError(unknown.Length > 40 ? unknown[..40] : unknown, "is not a field of this request.");
+        CollectErrors();
         if (_errors.Count > 0)
             throw new ValidationFailedException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    private void CollectErrors()
+    {
+        foreach (var unknown in _json.Select(p => p.Key).Where(k => !_read.Contains(k)).Take(10))
+            AddError(unknown.Length > 40 ? unknown[..40] : unknown, "is not a field of this request.");
+        foreach (var (prefix, child) in _children)
+        {
+            child.CollectErrors();
+            foreach (var (field, reasons) in child._errors) reasons.ForEach(r => AddError(prefix + field, r));
+        }
     }
 
     private T? Read<T>(string field, Func<JsonNode, T> convert, string reason)

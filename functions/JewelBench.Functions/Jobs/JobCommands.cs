@@ -1,5 +1,7 @@
 using JewelBench.Core.Board;
+using JewelBench.Core.Invoices;
 using JewelBench.Core.Shops;
+using JewelBench.Functions.Status;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -18,10 +20,11 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
             var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
             job.Currency = shop.Value.Currency;
+            if (job.IsCustomerJob) job.StatusToken = StatusLinks.NewSecret();
             try
             {
                 await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);
-                return Answers.Created(job, job.ToDto(), $"/api/jobs/{job.Id}");
+                return Answers.Created(job, job.ToDto(caller.ShopId), $"/api/jobs/{job.Id}");
             }
             catch (ConcurrencyException) when (attempt < NumberAttempts)
             {
@@ -37,6 +40,7 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
     public static IEnumerable<TableWrite> NewJobWrites(Job job)
     {
         var writes = RecordedWrites.Insert(Keys.Job(job.Id), job.Id, job).ToList();
+        if (job.StatusToken is not null) writes.Add(StatusLinks.IndexWrite(job));
         if (CardWrite(job, wasOnBoard: false) is { } card) writes.Add(card);
         return writes;
     }
@@ -46,10 +50,12 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
         runner.RunAsync<Job>(caller, jobId, Keys.Job(jobId), request.Headers.IfMatch, reason, async (job, change) =>
         {
             var wasOnBoard = BoardCard.For(job) is not null;
+            var invoiceBefore = job.Invoice;
             var writes = (await command(job, change)).ToList();
             if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
+            if ((job.Invoice ?? invoiceBefore) is { PendingEvents.Count: > 0 } invoice) writes.AddRange(InvoiceWrites(invoice));
             return writes;
-        }, toDto ?? (job => job.ToDto()), "Job", successStatus, request.HttpContext.RequestAborted);
+        }, toDto ?? (job => job.ToDto(caller.ShopId)), "Job", successStatus, request.HttpContext.RequestAborted);
 
     public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
         Action<Job, Change> command, int successStatus = StatusCodes.Status200OK) =>
@@ -58,6 +64,10 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             command(job, change);
             return Task.FromResult(Enumerable.Empty<TableWrite>());
         }, successStatus);
+
+    /// <summary>The invoice's own row follows the copy on the job; it is the one kept once the invoice is voided.</summary>
+    private static IEnumerable<TableWrite> InvoiceWrites(Invoice invoice) =>
+        RecordedWrites.History(invoice.Id, invoice.TakeEvents()).Prepend(new TableWrite.Upsert(Keys.Invoice(invoice.Id), invoice));
 
     /// <summary>The card row exists exactly while the job is on the board.</summary>
     public static TableWrite? CardWrite(Job job, bool wasOnBoard) => BoardCard.For(job) is { } card

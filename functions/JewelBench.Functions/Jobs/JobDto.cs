@@ -1,4 +1,6 @@
 using JewelBench.Core.Board;
+using JewelBench.Core.Invoices;
+using JewelBench.Functions.Status;
 using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Jobs;
@@ -8,7 +10,12 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     string CreatedBy, DateTimeOffset CreatedAt, string UpdatedBy, DateTimeOffset UpdatedAt, DateTimeOffset LaneSince,
     IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
     Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
-    OperationsApi.OperationDto? Operation);
+    OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
+    QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage);
+
+public sealed record QuoteLineDto(string Id, string? TaskId, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
+
+public sealed record QuoteDto(IReadOnlyList<QuoteLineDto> Lines, decimal Total, QuoteApproval? Approval);
 
 public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost);
 
@@ -20,12 +27,16 @@ public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int Page
 public static class JobMappings
 {
     /// <summary>The job as the API shows it, with the progress of its last close-out or reopen when that is known.</summary>
-    public static JobDto ToDto(this Job job, Operation? operation = null) => new(job.Id, job.Module, job.Description,
+    public static JobDto ToDto(this Job job, string shopId, Operation? operation = null) => new(job.Id, job.Module, job.Description,
         job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
         job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
         job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost)).ToList(),
         JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions, job.Photos,
-        operation is null ? null : OperationsApi.ToDto(operation));
+        operation is null ? null : OperationsApi.ToDto(operation), job.CustomerId, job.Intake, job.HoldReason,
+        job.IsCustomerJob ? job.Location : null,
+        job.IsCustomerJob ? new QuoteDto(job.Quote.Lines.Select(l => new QuoteLineDto(l.Id, l.TaskId, l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
+            job.Quote.Total, job.Quote.Approval) : null,
+        job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job));
 
     public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
         job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);

@@ -18,13 +18,14 @@ public static class JobLifecycleApi
         return group;
     }
 
-    private static async Task<IResult> Transition(string id, Caller caller, HttpRequest request, JobCommands jobs)
+    private static async Task<IResult> Transition(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
     {
         var body = await JsonBody.ReadAsync(request);
         body.Require("to");
         var to = body.Enum<JobStatus>("to");
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
+        if (to == JobStatus.ReadyForPickup) return await CustomerJobApi.MarkReadyForPickup(id, caller, request, jobs, table, reason);
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.TransitionTo(to!.Value, change));
     }
 
@@ -47,7 +48,7 @@ public static class JobLifecycleApi
             job.OperationId = operation.Id;
             return pieces.Take(CloseOut.FirstPieces).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
                 .Append(advance(pieces.Count)).Append(Operations.RecordWrite(operation));
-        }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
+        }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation);
     }
 
@@ -73,7 +74,7 @@ public static class JobLifecycleApi
                 stored.Where(s => s.Value.Photos.Count > 0).Select(s => ReopenCleanup.Step(s.Value)), caller.User);
             job.OperationId = operation.Id;
             return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Concat(settled).Append(Operations.RecordWrite(operation));
-        }, StatusCodes.Status202Accepted, job => job.ToDto(operation));
+        }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation);
     }
 

@@ -1,5 +1,6 @@
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Workflow;
+using JewelBench.Core.Customers;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
@@ -16,16 +17,30 @@ public static class JobsApi
         return group;
     }
 
-    private static async Task<IResult> CreateJob(Caller caller, HttpRequest request, JobCommands jobs, CancellationToken ct)
+    private static NewIntake? ReadIntake(JsonBody body)
+    {
+        var fields = new[] { "item", "metal", "stones", "condition" };
+        return fields.Any(body.Has) ? new NewIntake(body.Text("item"), body.Text("metal"), body.Text("stones"), body.Text("condition")) : null;
+    }
+
+    private static async Task<IResult> CreateJob(Caller caller, HttpRequest request, JobCommands jobs, IShopTable table, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync(request);
         body.Require("description");
         var module = body.Enum<JobModule>("module") ?? JobModule.Production;
         var draft = new NewJob(body.Text("description"), module, body.Date("targetDate"), body.Bool("rush") ?? false,
-            body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1);
+            body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1, body.Text("customerId"), ReadIntake(body));
         body.ThrowIfInvalid();
+        if (module == JobModule.Production && (draft.CustomerId is not null || draft.Intake is not null))
+            throw ValidationFailedException.For("module", "a production job has no customer record or intake: choose Repair or Custom.");
         if (module != JobModule.Production)
-            throw ValidationFailedException.For("module", "only Production jobs can be opened so far.");
+        {
+            if (draft.Customer is not null) throw ValidationFailedException.For("customer", "of a repair or custom job is given by customerId.");
+            var customer = draft.CustomerId is null ? null : await table.GetAsync<Customer>(caller.ShopId, Keys.Customer(draft.CustomerId), ct);
+            if (draft.CustomerId is not null && customer is null)
+                throw ValidationFailedException.For("customerId", $"{draft.CustomerId} is not a customer of this shop.");
+            draft = draft with { Customer = customer?.Value.Name };
+        }
         return await jobs.CreateAsync(caller, draft, ct);
     }
 
@@ -33,7 +48,7 @@ public static class JobsApi
     {
         if (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is not { Value: var job }) return Answers.NotFound($"Job {id} was not found.");
         var operation = job.OperationId is { } operationId ? await table.GetAsync<Operation>(caller.ShopId, Keys.Operation(operationId), ct) : null;
-        return Answers.Ok(job, job.ToDto(operation?.Value));
+        return Answers.Ok(job, job.ToDto(caller.ShopId, operation?.Value));
     }
 
     private static async Task<IResult> EditJob(string id, Caller caller, HttpRequest request, JobCommands jobs)
@@ -48,6 +63,7 @@ public static class JobsApi
             Customer = body.Maybe("customer", body.Text),
             Quantity = body.MaybeValue("quantity", body.Int),
             OnHold = body.MaybeValue("onHold", body.Bool),
+            Intake = ReadIntake(body) is { } intake ? new Optional<NewIntake>(intake) : default,
         };
         var reason = body.Text("reason");
         body.ThrowIfInvalid();

@@ -34,6 +34,17 @@ public static class Keys
     public static string KioskLink(string linkId) => $"kiosklink|{Id(linkId)}";
     public const string KioskLinkPrefix = "kiosklink|";
 
+    public static string Customer(string customerId) => $"cust|{Id(customerId)}";
+    public const string CustomerPrefix = "cust|";
+
+    public static string RepairTask(string taskId) => $"task|{Id(taskId)}";
+    public const string RepairTaskPrefix = "task|";
+
+    public static string Invoice(string invoiceId) => $"inv|{Id(invoiceId)}";
+
+    /// <summary>A customer status-page token → shop and job, in the install partition; only the token's hash is stored.</summary>
+    public static string StatusToken(string token) => $"status|{Hash(token)}";
+
     /// <summary>The partition of the install itself, outside every shop: the setup marker and the sign-in indexes.</summary>
     public const string Install = "_install";
     public const string SetupMarker = "setup";

@@ -16,6 +16,7 @@ public sealed class AuthorizationTests(JewelBenchApp app)
         "POST /api/jobs/{id}/reopen", "PATCH /api/shop", "GET /api/shop/history", "PUT /api/shop/logo", "DELETE /api/shop/logo",
         "GET /api/users", "POST /api/users", "PATCH /api/users/{userId}", "GET /api/users/{userId}/history",
         "GET /api/kiosk-links", "POST /api/kiosk-links", "DELETE /api/kiosk-links/{linkId}",
+        "POST /api/price-list", "PATCH /api/price-list/{taskId}",
     ];
 
     /// <summary>The kiosk sees the workshop monitor and its own session, nothing else.</summary>
@@ -24,10 +25,11 @@ public sealed class AuthorizationTests(JewelBenchApp app)
             "POST /api/auth/password"];
 
     private static readonly string[] Anonymous =
-        ["GET /api/health", "GET /api/setup", "POST /api/setup", "POST /api/auth/sign-in", "POST /api/kiosk/session"];
+        ["GET /api/health", "GET /api/setup", "POST /api/setup", "POST /api/auth/sign-in", "POST /api/kiosk/session",
+            "GET /api/status/{token}", "GET /api/status/{token}/photos/{photoId}"];
 
     [Fact]
-    public void OnlySignInSetupHealthAndKioskLinksAreOpenWithoutASession() =>
+    public void OnlySignInSetupHealthKioskLinksAndStatusPagesAreOpenWithoutASession() =>
         Assert.Equal(Anonymous.Order(), ApiRoute.All(app.Services).Where(r => r.Anonymous).Select(r => r.ToString()).Order());
 
     [Fact]

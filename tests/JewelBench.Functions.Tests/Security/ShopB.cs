@@ -42,6 +42,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         await app.Services.GetRequiredService<IShopTable>().CommitAsync(shop, [Operations.RecordWrite(operation)]);
         var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "ring.png" } };
         var photo = await (await owner.PostAsync($"/api/jobs/{draftId}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created);
+        var customer = await (await owner.PostAsJsonAsync("/api/customers", new { name = $"{Marker} customer", phone = "555 0100" })).ReadJsonAsync(HttpStatusCode.Created);
+        var task = await (await owner.PostAsJsonAsync("/api/price-list", new { name = $"{Marker} task", price = 5 })).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -55,6 +57,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["linkId"] = (string)link["link"]!["id"]!,
             ["operationId"] = operation.Id,
             ["photoId"] = (string)photo["photos"]![0]!["id"]!,
+            ["customerId"] = (string)customer["id"]!,
+            ["taskId"] = (string)task["id"]!,
         });
     }
 }
