@@ -15,7 +15,8 @@ const EMPTY = {
 
 function card(c, readOnly) {
   const days = Number(c.daysInLane) || 0;
-  const where = c.location && typeof c.location === 'object' ? placeText(c.location) : c.location;
+  const where = c.location && typeof c.location === 'object' ? placeText(c.location)
+    : (c.location === 'Bench' || c.location === 'Safe' ? placeText({ place: c.location }) : c.location);
   const body = html`<span class="card-top">
       <span class="job-no">${c.jobId}</span>
       ${c.module && badge(c.module, `module-${String(c.module).toLowerCase()}`)}

@@ -53,8 +53,9 @@ function intakeHtml(job) {
 }
 
 function statusLinkHtml(job) {
-  if (!job.statusPageUrl) return '';
-  const url = new URL(job.statusPageUrl, location.origin).href;
+  const path = job.statusPage ?? job.statusPageUrl;
+  if (!path) return '';
+  const url = new URL(path, location.origin).href;
   return html`<section class="panel" id="status-link" aria-labelledby="status-link-h">
     <h2 id="status-link-h" tabindex="-1">Customer status page</h2>
     <p class="hint">The customer can follow the job here, without signing in.</p>

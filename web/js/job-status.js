@@ -91,9 +91,9 @@ export const statusActions = {
   'put-on-hold': (btn, ctx) => ctx.dialogWrite({
     title: `Put ${ctx.job.id} on hold?`,
     body: html`<p>The job moves to On Hold on the board until it is taken off hold.</p>
-      ${field({ id: 'hold-reason', name: 'holdReason', text: 'Reason', type: 'textarea', required: true,
+      ${field({ id: 'hold-reason', name: 'reason', text: 'Reason', type: 'textarea', required: true,
         attrs: 'placeholder="e.g. Waiting for the customer to bring the other earring"' })}`,
     confirmLabel: 'Put on hold',
-  }, (v) => ['PATCH', '', { onHold: true, holdReason: v.holdReason }], { success: 'Put on hold' }),
+  }, (v) => ['PATCH', '', { onHold: true, reason: v.reason }], { success: 'Put on hold' }),
   'release-hold': (btn, ctx) => ctx.write('PATCH', '', { onHold: false }, { button: btn, success: 'Taken off hold' }),
 };

@@ -29,7 +29,7 @@ function balanceHtml(b) {
       <div><dt>Total</dt><dd>${money(b.total, cur)}</dd></div>
       <div><dt>Deposit applied</dt><dd>${money(-(Number(b.depositApplied) || 0), cur)}</dd></div>
       <div class="cost-total"><dt>Balance due</dt><dd>${money(b.balanceDue, cur)}</dd></div>
-    </dl></section>`;
+    </dl>${b.paid && html`<p class="status-ready">Paid in full — thank you.</p>`}</section>`;
 }
 
 function render(token, s) {
