@@ -122,6 +122,41 @@ public sealed class RepairJobBrowserTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = jobId })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task AtPhoneWidthStaffAreToldNextToTheFieldThatANewCustomerNeedsAContactAndCanPickAnExistingOne()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 800, signInAs: BrowserApp.Staff);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var name = $"Ida Found {tag}";
+        await page.SendAsync("POST", "/api/customers", new { name, phone = "555-0199" }, 201);
+        await page.GotoAsync("/#/new?module=Custom");
+        await Expect(page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Custom") })).ToBeCheckedAsync();
+
+        await page.GetByLabel("Description").FillAsync($"Pendant from her grandmother's stone ({tag})");
+        await page.GetByLabel("Item").FillAsync("Pendant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New customer" }).ClickAsync();
+        await page.GetByLabel("Customer name").FillAsync($"No Contact {tag}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+        var email = page.GetByLabel("Email");
+        await Expect(email).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator(".field").Filter(new() { Has = email })).ToContainTextAsync("phone number");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The new-job page scrolls sideways at phone width.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find an existing customer instead" }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Find customer" }).FillAsync(tag);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{name}") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, NameRegex = new Regex(@"^[A-Z]+-\d+$") })).ToBeVisibleAsync();
+        await Expect(Region(page, "Customer")).ToContainTextAsync(name);
+        await Expect(Region(page, "Customer")).ToContainTextAsync("555-0199");
+
+        // Staff read the price list; only the owner changes it
+        await page.GotoAsync("/#/price-list");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Repair price list", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add repair" })).ToHaveCountAsync(0);
+    }
+
     private static ILocator Region(IPage page, string name) =>
         page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
 
