@@ -1,6 +1,7 @@
 // The job page of a repair or custom job: who it is for, the piece at intake, where it is, the quote,
 // the money, and the link to the customer's status page.
 import { html, formatDate, time, badge, label, statusBadge, toast } from './ui.js';
+import { field } from './forms.js';
 import { statusActionsHtml, isClosedCustomerJob } from './job-status.js';
 import { locationHtml, placeText } from './job-location.js';
 import { quoteHtml } from './job-quote.js';
@@ -33,7 +34,7 @@ function customerHtml(job, c = {}) {
   </section>`;
 }
 
-function intakeHtml(job) {
+function intakeHtml(job, open) {
   const i = job.intake || {};
   return html`<section class="panel" id="intake" aria-labelledby="intake-h">
     <h2 id="intake-h" tabindex="-1">Intake</h2>
@@ -49,6 +50,7 @@ function intakeHtml(job) {
     <p class="prewrap">${job.description}</p>
     <h3 class="pieces-h">Condition at intake</h3>
     <p class="prewrap">${i.condition || 'Not noted.'}</p>
+    ${open && html`<p class="link-actions"><button type="button" class="btn" id="edit-intake" data-action="edit-intake">Edit intake…</button></p>`}
   </section>`;
 }
 
@@ -74,14 +76,42 @@ export function customerPageHtml(job, { operation, photoState, priceList, custom
     <div data-operation>${operation}</div>
     ${statusActionsHtml(job)}
     <div class="job-grid">
-      <div class="job-main">${intakeHtml(job)}${photosHtml(job, photoState)}${quoteHtml(job, priceList)}</div>
+      <div class="job-main">${intakeHtml(job, open)}${photosHtml(job, photoState)}${quoteHtml(job, priceList)}</div>
       <aside class="job-side" aria-label="Customer, location and payments">
         ${customerHtml(job, customer || {})}${locationHtml(job, open)}${invoiceHtml(job)}${depositsHtml(job)}${statusLinkHtml(job)}
       </aside>
     </div>`;
 }
 
+const INTAKE = ['description', 'item', 'metal', 'stones', 'condition', 'targetDate', 'rush'];
+const intakeValues = (job) => ({ ...job.intake, description: job.description, targetDate: String(job.targetDate || '').slice(0, 10), rush: job.rush });
+
+function intakeBody(job) {
+  const v = intakeValues(job);
+  return html`<div class="form-grid">
+    <div class="span-all">${field({ id: 'ie-item', name: 'item', text: 'Item', value: v.item, required: true })}</div>
+    ${field({ id: 'ie-metal', name: 'metal', text: 'Metal', value: v.metal })}
+    ${field({ id: 'ie-stones', name: 'stones', text: 'Stones', value: v.stones })}
+    <div class="span-all">${field({ id: 'ie-description', name: 'description', text: 'Work requested', type: 'textarea', value: v.description, required: true })}</div>
+    <div class="span-all">${field({ id: 'ie-condition', name: 'condition', text: 'Condition at intake', type: 'textarea', value: v.condition })}</div>
+    ${field({ id: 'ie-targetDate', name: 'targetDate', text: 'Promised date', type: 'date', value: v.targetDate })}
+    ${field({ id: 'ie-rush', name: 'rush', text: 'Rush job', type: 'checkbox', value: v.rush })}
+    <div class="span-all">${field({ id: 'ie-reason', name: 'reason', text: 'Reason (optional)' })}</div>
+  </div>`;
+}
+
+/** Only what changed is sent; every change is kept in the history with the reason. */
+function intakePatch(job, v) {
+  const now = intakeValues(job);
+  const patch = {};
+  for (const key of INTAKE) if (String(v[key] ?? '') !== String(now[key] ?? '')) patch[key] = key === 'targetDate' && !v[key] ? null : v[key];
+  if (v.reason) patch.reason = v.reason;
+  return patch;
+}
+
 export const customerActions = {
+  'edit-intake': (btn, ctx) => ctx.dialogWrite({ title: `Edit intake of ${ctx.job.id}`, body: intakeBody(ctx.job), confirmLabel: 'Save changes' },
+    (v) => ['PATCH', '', intakePatch(ctx.job, v)], { success: 'Intake saved', focus: 'intake-h' }),
   'copy-status-link': async (btn) => {
     const input = document.getElementById('status-url');
     try {

@@ -47,6 +47,10 @@ public sealed class RepairJobBrowserTests(BrowserApp app)
         var jobId = (await heading.InnerTextAsync()).Trim();
         await Expect(Region(page, "Customer")).ToContainTextAsync(customer);
         await Expect(Region(page, "Intake")).ToContainTextAsync("Light scratches on the shank");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit intake…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Stones").FillAsync("No stones");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(Region(page, "Intake")).ToContainTextAsync("No stones");
         var photos = Region(page, "Photos");
         await photos.GetByLabel("Choose photos").SetInputFilesAsync(new FilePayload
         {
