@@ -15,6 +15,7 @@ import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
 import { renderPriceList } from './price-list.js';
+import { renderEnvelope } from './envelope.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -28,6 +29,7 @@ const routes = [
   [/^\/monitor$/, renderMonitor, 'Monitor', ALL],
   [/^\/new$/, renderNewJob, 'New job', WORK],
   [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
+  [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],

@@ -50,7 +50,8 @@ function intakeHtml(job, open) {
     <p class="prewrap">${job.description}</p>
     <h3 class="pieces-h">Condition at intake</h3>
     <p class="prewrap">${i.condition || 'Not noted.'}</p>
-    ${open && html`<p class="link-actions"><button type="button" class="btn" id="edit-intake" data-action="edit-intake">Edit intake…</button></p>`}
+    <p class="link-actions">${open && html`<button type="button" class="btn" id="edit-intake" data-action="edit-intake">Edit intake…</button>`}
+      <a class="btn" href="#/jobs/${encodeURIComponent(job.id)}/envelope">Print envelope</a></p>
   </section>`;
 }
 

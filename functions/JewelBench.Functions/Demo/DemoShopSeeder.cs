@@ -3,6 +3,7 @@ using JewelBench.Core.Shops;
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Jobs;
 using JewelBench.Functions.Shops;
+using JewelBench.Functions.Status;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Demo;
@@ -28,6 +29,7 @@ public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioni
         if (await table.GetAsync<ShopProfile>(shop, Keys.Shop, ct) is null) await OpenShopAsync(shop, ct);
         else await provisioning.IndexAsync(shop, ct);
         if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-P"), ct) is null) await SeedJobsAsync(shop, ct);
+        if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-R"), ct) is null) await SeedCustomerJobsAsync(shop, ct);
     }
 
     private async Task OpenShopAsync(string shop, CancellationToken ct)
@@ -57,6 +59,27 @@ public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioni
             new TableWrite.Insert(Keys.Counter("stock"), new Counters.Counter(pieces.Count)),
         ], ct);
         logger.LogInformation("Seeded demo shop {Shop} with {Jobs} jobs and {Pieces} stock items", shop, jobs.Count, pieces.Count);
+    }
+
+    private async Task SeedCustomerJobsAsync(string shop, CancellationToken ct)
+    {
+        var demo = DemoCustomerJobs.Build(clock.GetUtcNow());
+        await table.CommitAsync(shop, [
+            .. demo.Customers.SelectMany(c => RecordedWrites.Insert(Keys.Customer(c.Id), c.Id, c)),
+            .. demo.PriceList.SelectMany(t => RecordedWrites.Insert(Keys.RepairTask(t.Id), t.Id, t)),
+        ], ct);
+        foreach (var job in demo.Jobs)
+        {
+            job.StatusToken = StatusLinks.NewSecret();
+            var invoice = job.Invoice is { } i ? RecordedWrites.Insert(Keys.Invoice(i.Id), i.Id, i) : [];
+            await table.CommitAsync(shop, [.. JobCommands.NewJobWrites(job), .. invoice], ct);
+        }
+        await table.CommitAsync(shop, [
+            new TableWrite.Insert(Keys.Counter("job-R"), new Counters.Counter(demo.Jobs.Count(j => j.Module == JobModule.Repair))),
+            new TableWrite.Insert(Keys.Counter("job-C"), new Counters.Counter(demo.Jobs.Count(j => j.Module == JobModule.Custom))),
+            new TableWrite.Insert(Keys.Counter("invoice"), new Counters.Counter(demo.Jobs.Count(j => j.Invoice is not null))),
+        ], ct);
+        logger.LogInformation("Seeded demo shop {Shop} with {Customers} customers and {Jobs} repairs and custom jobs", shop, demo.Customers.Count, demo.Jobs.Count);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

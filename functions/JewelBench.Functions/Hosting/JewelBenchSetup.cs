@@ -79,6 +79,7 @@ public static class JewelBenchSetup
         api.MapJobPhotos();
         api.MapJobLifecycle();
         api.MapCustomerJobs();
+        api.MapJobEnvelope();
         api.MapCustomers();
         api.MapPriceList();
         api.MapStatusPage();
