@@ -188,3 +188,14 @@ export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${en
 export const listOutbox = () => get('/outbox');
 export const getOutboxMessage = (id) => get(`/outbox/${enc(id)}`);
 export const outboxPreviewUrl = (id) => `/api/outbox/${enc(id)}/preview`;
+// ---- customers, the repair price list, the customer's status page -------------------------
+export const searchCustomers = (q = '') => get(`/customers${q ? `?q=${enc(q)}` : ''}`);
+export const createCustomer = (body) => send('POST', '/customers', body);
+export const getCustomer = (id) => get(`/customers/${enc(id)}`);
+/** The ETag of a customer is its version. */
+export const editCustomer = (customer, body) =>
+  send('PATCH', `/customers/${enc(customer.id)}`, body, { ifMatch: customer.version != null ? `"${customer.version}"` : undefined });
+
+export const getPriceList = () => get('/price-list');
+export const addPriceTask = (body) => send('POST', '/price-list', body);
+export const editPriceTask = (id, body) => send('PATCH', `/price-list/${enc(id)}`, body);

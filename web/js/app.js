@@ -14,6 +14,7 @@ import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
+import { renderPriceList } from './price-list.js';
 import { renderEnvelope } from './envelope.js';
 import { renderOutbox } from './outbox.js';
 
@@ -32,6 +33,7 @@ const routes = [
   [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
+  [/^\/price-list$/, renderPriceList, 'Price list', WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],

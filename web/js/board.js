@@ -3,6 +3,7 @@
 import { getBoard, jobPhotoUrl } from './api.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
 import { operationLine } from './job-operation.js';
+import { placeText } from './job-location.js';
 
 const COLUMNS = ['InShop', 'InProgress', 'ReadyForPickup'];
 const EMPTY = {
@@ -14,14 +15,18 @@ const EMPTY = {
 
 function card(c, readOnly) {
   const days = Number(c.daysInLane) || 0;
+  const where = c.location && typeof c.location === 'object' ? placeText(c.location)
+    : (c.location === 'Bench' || c.location === 'Safe' ? placeText({ place: c.location }) : c.location);
   const body = html`<span class="card-top">
       <span class="job-no">${c.jobId}</span>
+      ${c.module && badge(c.module, `module-${String(c.module).toLowerCase()}`)}
       ${c.rush && badge('RUSH', 'rush')}
     </span>
-    <span class="card-title">${c.description}</span>
+    <span class="card-title">${c.item || c.description}</span>
     ${c.customer && html`<span class="card-meta"><span class="visually-hidden">Customer: </span>${c.customer}</span>`}
+    ${c.onHold !== false && c.holdReason && html`<span class="card-hold"><span class="visually-hidden">On hold: </span>${c.holdReason}</span>`}
     <span class="card-foot">
-      ${c.location && html`<span class="card-location">${c.location}</span>`}
+      ${where && html`<span class="card-location"><span class="visually-hidden">Location: </span>${where}</span>`}
       <span class="card-days">${plural(days, 'day')} in lane</span>
     </span>
     ${operationLine(c.operation) && html`<span class="card-op" role="status">${operationLine(c.operation)}</span>`}

@@ -1,13 +1,13 @@
 // Photos panel of the job page: thumbnails, a viewer with Delete, and uploads from a phone camera or files.
 // Each file goes up on its own request, so one bad file does not cost the others and the progress is per photo.
-import { html, raw, plural, formatDateTime, problemHtml, toast } from './ui.js';
+import { html, raw, plural, formatDateTime, problemHtml, toast, label } from './ui.js';
 import { optionalReason, reasonBody } from './forms.js';
 import { jobPhotoUrl, uploadJobPhotos } from './api.js';
 import { photoFrame, viewPhotos } from './photos.js';
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 const TYPES = 'JPEG, PNG, WebP or HEIC';
-const canChange = (job) => job.status !== 'Completed' && job.status !== 'Canceled';
+const canChange = (job) => !['Completed', 'Canceled', 'PickedUp'].includes(job.status);
 
 /** The page's upload state, kept across re-renders of the job. */
 export const newPhotoState = () => ({ uploading: null, problem: null });
@@ -55,7 +55,7 @@ export function photosHtml(job, state) {
       : html`<p class="empty-inline">No photos yet.</p>`}
     ${canChange(job)
       ? uploadHtml(state.uploading)
-      : html`<p class="hint hint-lock">This job is ${String(job.status).toLowerCase()}; its photos can't be changed.</p>`}
+      : html`<p class="hint hint-lock">This job is ${label(job.status).toLowerCase()}; its photos can't be changed.</p>`}
   </section>`;
 }
 

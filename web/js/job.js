@@ -1,7 +1,7 @@
 // Job page (#/jobs/{id}): loads the job, renders its panels and runs every write through
 // one place that handles ETags, 412 conflicts, errors, toasts and focus.
-import { getJob, getJobHistory, jobWrite, getOperation, retryOperation } from './api.js';
-import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, openDialog, toast, problemHtml, pageAlert } from './ui.js';
+import { getJob, getJobHistory, jobWrite, getOperation, retryOperation, getPriceList, getCustomer } from './api.js';
+import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, fieldError, openDialog, toast, problemHtml, pageAlert } from './ui.js';
 import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completionHtml } from './job-panels.js';
 import { actionsHtml, jobActions } from './job-actions.js';
 import { stagesHtml, stageActions, stageForms } from './job-stages.js';
@@ -10,15 +10,23 @@ import { timelineHtml, historyPanelHtml } from './history.js';
 import { photosHtml, photoActions, uploadPhotos, newPhotoState } from './job-photos.js';
 import { operationHtml, isActive, isFinished, doneMessage } from './job-operation.js';
 import { bindPhotos } from './photos.js';
+import { customerPageHtml, customerActions } from './job-customer.js';
+import { isCustomerJob, statusActions } from './job-status.js';
+import { quoteActions, quoteForms, onQuoteChange } from './job-quote.js';
+import { paymentActions } from './job-payments.js';
+import { locationActions } from './job-location.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
 const clickHandlers = { ...jobActions, ...stageActions, ...itemActions, ...photoActions,
+  ...statusActions, ...quoteActions, ...paymentActions, ...locationActions, ...customerActions,
   'op-retry': (btn, ctx) => ctx.retryOperation(btn) };
 const POLL_MS = 1000;
 const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
-const submitHandlers = { details: submitDetails, ...stageForms, ...itemForms };
+const submitHandlers = { details: submitDetails, ...stageForms, ...itemForms, ...quoteForms };
 
-function pageHtml(job, { operation, photoState }) {
+function pageHtml(job, state) {
+  if (isCustomerJob(job)) return customerPageHtml(job, state);
+  const { operation, photoState } = state;
   const editable = job.status !== 'Completed' && job.status !== 'Canceled';
   return html`${headerHtml(job)}
     <div data-alert-slot></div>
@@ -102,7 +110,21 @@ export async function renderJob(view, id) {
     queue = result.catch(() => {});
     return result;
   };
-  const send = (method, path, body) => enqueue(() => jobWrite(job.id, method, path, body));
+  // A write may answer with something else than the job (202 and an operation): then read the job.
+  const send = (method, path, body) => enqueue(async () => {
+    const answer = await jobWrite(job.id, method, path, body);
+    return answer && answer.id === job.id && answer.status ? answer : getJob(job.id);
+  });
+  // What a customer job shows besides the job: the price list for its quote, its customer's details.
+  const extras = { priceList: [], customer: null };
+  async function loadExtras() {
+    if (!isCustomerJob(job)) return;
+    const [prices, customer] = await Promise.allSettled([getPriceList(),
+      job.customerId ? getCustomer(job.customerId) : Promise.resolve(null)]);
+    extras.priceList = prices.status === 'fulfilled' && Array.isArray(prices.value) ? prices.value : [];
+    extras.customer = customer.status === 'fulfilled' ? customer.value : null;
+  }
+  await loadExtras();
 
   // The job's latest operation as last seen: polled while it runs (the job's copy is a snapshot).
   let op = job.operation ?? null;
@@ -113,7 +135,7 @@ export async function renderJob(view, id) {
   function render(focus = captureFocus(slot)) {
     const drafts = snapshotDrafts(slot, submitted);
     syncOperation();
-    setHtml(slot, pageHtml(job, { operation: operationHtml(op, { stale: pollStale }), photoState }));
+    setHtml(slot, pageHtml(job, { operation: operationHtml(op, { stale: pollStale }), photoState, ...extras }));
     slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
     bindPhotos(slot);
     restoreDrafts(slot, drafts);
@@ -208,7 +230,14 @@ export async function renderJob(view, id) {
 
   const ctx = {
     get job() { return job; },
+    get priceList() { return extras.priceList; },
     photoState,
+    /** A client-side check failed on an inline form: the message goes under its field. */
+    formError(form, name, message) {
+      clearErrors(form);
+      fieldError(form, name, message);
+      form.querySelector('[aria-invalid="true"]')?.focus();
+    },
     /** Re-render with the current job; `focus` ({ id }) says where focus goes, else it stays where it was. */
     render: (focus) => render(focus ?? captureFocus(slot)),
     update: (next) => update(next, captureFocus(slot)),
@@ -287,6 +316,7 @@ export async function renderJob(view, id) {
     if (e.target.matches('input[data-photo-input]')) uploadPhotos(e.target, ctx);
   });
   view.addEventListener('input', onKindInput);
+  view.addEventListener('change', (e) => onQuoteChange(e, ctx));
   view.addEventListener('change', onKindInput);
 
   render();

@@ -3,7 +3,9 @@ import { listJobs } from './api.js';
 import { html, setHtml, statusBadge, badge, money, time, problemHtml, plural } from './ui.js';
 import { field, selectField } from './forms.js';
 
-const STATUSES = [['', 'All statuses'], ['Draft', 'Draft'], ['InProduction', 'In production'], ['Completed', 'Completed'], ['Canceled', 'Canceled']];
+const STATUSES = [['', 'All statuses'], ['Draft', 'Draft'], ['InProduction', 'In production'], ['Completed', 'Completed'],
+  ['Received', 'Received'], ['NeedsQuote', 'Needs quote'], ['WaitingOnVendor', 'Waiting on vendor'], ['InProgress', 'In progress'],
+  ['ReadyForPickup', 'Ready for pickup'], ['PickedUp', 'Picked up'], ['Canceled', 'Canceled']];
 const MODULES = [['', 'All modules'], 'Production', 'Repair', 'Custom'];
 
 // Filters survive navigating to a job and back (for this browser tab).

@@ -24,6 +24,7 @@ export function renderUserMenu(onSignOut) {
   const links = [
     !isKiosk() && ['#/monitor', 'Workshop monitor'],
     !isKiosk() && ['#/outbox', 'Outbox'],
+    !isKiosk() && ['#/price-list', 'Repair price list'],
     s.email && ['#/account/password', 'Change password'],
     isOwner() && ['#/settings', 'Shop settings'],
     isOwner() && ['#/users', 'Users'],

@@ -1,20 +1,49 @@
-// New production job form (#/new).
+// New job form (#/new, or #/new?module=Repair): a repair or custom job for a customer, with what the piece
+// is like at intake, or a production job for the shop's own stock.
 import { createJob } from './api.js';
-import { html, setHtml, formValues, checkRequired, showProblem, hideAlert, withBusy, toast } from './ui.js';
+import { html, raw, setHtml, formValues, checkRequired, showProblem, hideAlert, withBusy, toast, clearErrors } from './ui.js';
 import { field } from './forms.js';
+import { customerPickerHtml, bindCustomerPicker } from './customer-picker.js';
+
+const MODULES = [['Repair', 'Repair', 'Fix a customer’s piece'], ['Custom', 'Custom', 'Make something new for a customer'],
+  ['Production', 'Production', 'Make pieces for the shop’s stock']];
+const isCustomerModule = (m) => m === 'Repair' || m === 'Custom';
+
+function productionFields() {
+  return html`${field({ id: 'nj-customer', name: 'customer', text: 'Customer', hint: 'Leave empty for stock pieces.', attrs: 'autocomplete="off"' })}
+    ${field({ id: 'nj-store', name: 'store', text: 'Store', value: 'Main', required: true })}
+    ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Target date', type: 'date' })}
+    ${field({ id: 'nj-quantity', name: 'quantity', text: 'Quantity', type: 'number', value: 1, required: true,
+      attrs: 'min="1" step="1" inputmode="numeric"', hint: 'Fixed once the job is in production.' })}`;
+}
+
+function customerFields(module) {
+  return html`${customerPickerHtml()}
+    <div class="span-all">${field({ id: 'nj-item', name: 'item', text: 'Item', required: true,
+      attrs: `autocomplete="off" placeholder="${module === 'Repair' ? 'e.g. Ladies’ 14k yellow gold ring' : 'e.g. Engagement ring'}"` })}</div>
+    ${field({ id: 'nj-metal', name: 'metal', text: 'Metal', attrs: 'autocomplete="off" placeholder="e.g. 14k yellow gold"' })}
+    ${field({ id: 'nj-stones', name: 'stones', text: 'Stones', attrs: 'autocomplete="off" placeholder="e.g. 0.5 ct round diamond"' })}
+    <div class="span-all">${field({ id: 'nj-condition', name: 'condition', text: 'Condition at intake', type: 'textarea',
+      hint: 'Scratches, worn prongs, loose stones… as the customer handed it over.' })}</div>
+    ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Promised date', type: 'date' })}`;
+}
 
 export function renderNewJob(view) {
+  const asked = new URLSearchParams(location.hash.split('?')[1] || '').get('module');
+  let module = MODULES.some(([m]) => m === asked) ? asked : 'Production';
   setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p>
     <div class="page-head"><h1 tabindex="-1">New job</h1></div>
     <form class="panel form-grid new-job" novalidate>
       <div class="alert alert-error span-all" role="alert" hidden></div>
+      <fieldset class="fieldset module-choice span-all">
+        <legend>Module</legend>
+        <div class="choice-row">${MODULES.map(([value, text, hint]) => html`<label class="choice">
+          <input type="radio" name="module" value="${value}" ${value === module ? raw('checked') : ''}>
+          <span><span class="choice-title">${text}</span> <span class="choice-hint">${hint}</span></span></label>`)}</div>
+      </fieldset>
       <div class="span-all">${field({ id: 'nj-description', name: 'description', text: 'Description', required: true,
-        attrs: 'autocomplete="off" placeholder="e.g. 14k gold signet ring, size 9"' })}</div>
-      ${field({ id: 'nj-customer', name: 'customer', text: 'Customer', hint: 'Leave empty for stock pieces.', attrs: 'autocomplete="off"' })}
-      ${field({ id: 'nj-store', name: 'store', text: 'Store', value: 'Main', required: true })}
-      ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Target date', type: 'date' })}
-      ${field({ id: 'nj-quantity', name: 'quantity', text: 'Quantity', type: 'number', value: 1, required: true,
-        attrs: 'min="1" step="1" inputmode="numeric"', hint: 'Fixed once the job is in production.' })}
+        attrs: 'autocomplete="off"' })}</div>
+      <div class="form-grid span-all" data-module-fields></div>
       <div class="span-all">${field({ id: 'nj-rush', name: 'rush', text: 'Rush job', type: 'checkbox' })}</div>
       <div class="form-actions span-all">
         <a class="btn" href="#/board">Cancel</a>
@@ -24,23 +53,47 @@ export function renderNewJob(view) {
 
   const form = view.querySelector('form');
   const alert = form.querySelector('[role="alert"]');
+  const slot = form.querySelector('[data-module-fields]');
+  const description = form.querySelector('#nj-description');
+  let picker = null;
+
+  function showModule() {
+    const wasCustomer = picker !== null;
+    if (isCustomerModule(module) && wasCustomer) return; // Repair ⇄ Custom keeps what was typed
+    clearErrors(form);
+    setHtml(slot, isCustomerModule(module) ? customerFields(module) : productionFields());
+    picker = isCustomerModule(module) ? bindCustomerPicker(slot) : null;
+    description.placeholder = isCustomerModule(module)
+      ? 'What the customer wants done, e.g. Size to 7, retip two prongs'
+      : 'e.g. 14k gold signet ring, size 9';
+  }
+  form.addEventListener('change', (e) => {
+    if (e.target.name !== 'module') return;
+    module = e.target.value;
+    showModule();
+  });
+  showModule();
+
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     hideAlert(alert);
     if (!checkRequired(form)) return;
-    const v = formValues(form);
-    const body = {
-      module: 'Production',
-      description: v.description,
-      targetDate: v.targetDate || null,
-      rush: v.rush,
-      store: v.store || 'Main',
-      customer: v.customer || null,
-      quantity: v.quantity ?? 1,
-    };
+    const submit = form.querySelector('[type="submit"]');
     try {
-      const job = await withBusy(form.querySelector('[type="submit"]'), () => createJob(body));
-      toast(`Job ${job.id} created`);
+      const job = await withBusy(submit, async () => {
+        const v = formValues(form);
+        if (!isCustomerModule(module)) {
+          return createJob({ module: 'Production', description: v.description, targetDate: v.targetDate || null, rush: v.rush,
+            store: v.store || 'Main', customer: v.customer || null, quantity: v.quantity ?? 1 });
+        }
+        const customer = await picker.ensureCustomer(form);
+        if (!customer) return null;
+        return createJob({ module, description: v.description, customerId: customer.id, item: v.item,
+          metal: v.metal || null, stones: v.stones || null, condition: v.condition || null,
+          targetDate: v.targetDate || null, rush: v.rush });
+      });
+      if (!job) return;
+      toast(`Job ${job.id} created — add intake photos`);
       location.hash = `#/jobs/${encodeURIComponent(job.id)}`;
     } catch (err) {
       showProblem(alert, err.problem, form);

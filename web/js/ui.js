@@ -61,6 +61,8 @@ export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const LABELS = {
   InShop: 'In Shop', InProgress: 'In Progress', ReadyForPickup: 'Ready for Pickup', OnHold: 'On Hold',
   InProduction: 'In production', InHouse: 'In-house',
+  NeedsQuote: 'Needs quote', WaitingOnVendor: 'Waiting on vendor', PickedUp: 'Picked up',
+  InPerson: 'In person',
 };
 /** Human label for an enum value ("InProduction" → "In production"). */
 export const label = (v) => LABELS[v] ?? String(v ?? '');
