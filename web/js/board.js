@@ -1,6 +1,7 @@
 // Board view: In Shop / In Progress / Ready for Pickup columns plus an On Hold strip.
 // The lanes are shared with the read-only workshop monitor (monitor.js).
-import { getBoard, jobPhotoUrl } from './api.js';
+import { jobPhotoUrl } from './api.js';
+import { watchBoard } from './board-feed.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
 import { operationLine } from './job-operation.js';
 import { placeText } from './job-location.js';
@@ -72,28 +73,34 @@ export async function renderBoard(view) {
   setHtml(view, html`<div class="page-head">
       <h1 tabindex="-1">Board</h1>
       <div class="page-actions">
-        <button type="button" class="btn" data-refresh>Refresh</button>
+        <span class="live-note" data-live role="status" aria-live="off">Live</span>
         <button type="button" class="btn btn-primary" data-new>New job</button>
       </div>
     </div>
-    <div class="board-body"><p class="loading" role="status">Loading board…</p></div>`);
+    <div class="alert alert-error" role="alert" hidden data-alert></div>
+    <div class="board-body" aria-live="off"><p class="loading" role="status">Loading board…</p></div>`);
   view.querySelector('[data-new]').addEventListener('click', () => { location.hash = '#/new'; });
-  const refreshBtn = view.querySelector('[data-refresh]');
-  refreshBtn.addEventListener('click', () => load(view, refreshBtn));
-  await load(view);
+  const body = view.querySelector('.board-body');
+  const alertEl = view.querySelector('[data-alert]');
+  const live = view.querySelector('[data-live]');
+  await new Promise((firstBoard) => {
+    watchBoard(view, (board) => {
+      redrawKeepingFocus(body, board);
+      firstBoard();
+    }, (err) => {
+      setHtml(alertEl, problemHtml(err.problem));
+      alertEl.hidden = false;
+      live.textContent = 'Not updating';
+      firstBoard();
+    }, { onChecked: () => { alertEl.hidden = true; live.textContent = 'Live'; } });
+  });
 }
 
-async function load(view, button) {
-  const body = view.querySelector('.board-body');
-  body.setAttribute('aria-busy', 'true');
-  if (button) button.disabled = true;
-  try {
-    setHtml(body, lanesHtml(await getBoard()));
-    bindThumbs(body);
-  } catch (err) {
-    setHtml(body, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
-  } finally {
-    body.removeAttribute('aria-busy');
-    if (button) button.disabled = false;
-  }
+/** Another user's change redraws the lanes; the card that had focus gets it back. */
+function redrawKeepingFocus(body, board) {
+  const focused = document.activeElement?.closest?.('a[href]');
+  const href = focused && body.contains(focused) ? focused.getAttribute('href') : null;
+  setHtml(body, lanesHtml(board));
+  bindThumbs(body);
+  if (href) body.querySelector(`a[href="${CSS.escape(href)}"]`)?.focus({ preventScroll: true });
 }

@@ -5,6 +5,7 @@ import { html } from './ui.js';
 const KINDS = {
   'close-out': { running: 'Creating inventory', done: 'Inventory created', failed: 'Creating inventory stopped' },
   'reopen-cleanup': { running: 'Cleaning up inventory photos', done: 'Inventory photos cleaned up', failed: 'Cleaning up inventory photos stopped' },
+  email: { running: 'Emailing the customer', done: 'Customer emailed', failed: 'Emailing the customer stopped' },
 };
 const kindOf = (op) => KINDS[op.kind] || { running: 'Working', done: 'Finished', failed: 'The background work stopped' };
 

@@ -82,6 +82,10 @@ public sealed partial class Job
         return payment;
     }
 
+    /// <summary>An email to the customer was queued in this command's transaction: the history says what went to whom.</summary>
+    public void EmailQueued(string what, string address, Change change) =>
+        Record(change, "Emailed", $"{what} email queued to {address}", "email", null, address);
+
     /// <summary>Moves the piece between bench, safe and vendors; every move is in the history, so "where is it?" has an answer.</summary>
     public void MovePiece(Place place, string? vendor, Change change)
     {

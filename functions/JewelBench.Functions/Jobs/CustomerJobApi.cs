@@ -1,5 +1,10 @@
+using JewelBench.Core.Customers;
 using JewelBench.Core.Pricing;
 using JewelBench.Core.Shops;
+using JewelBench.Functions.Email;
+using JewelBench.Functions.Hosting;
+using JewelBench.Functions.Workflow;
+using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -81,16 +86,37 @@ public static class CustomerJobApi
     }
 
     /// <summary>
-    /// One transaction: the job, its invoice (numbered from the shop's invoice counter, taxed at the shop's rate)
-    /// and their history.
+    /// One transaction: the job, its invoice (numbered from the shop's invoice counter, taxed at the shop's rate),
+    /// their history and, when the customer has an email address, the pickup email and the operation that sends it;
+    /// then 202 while it is sent.
     /// </summary>
-    public static Task<IResult> MarkReadyForPickup(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table, string? reason) =>
-        jobs.RunAsync(caller, id, request, reason, async (job, change) =>
+    public static async Task<IResult> MarkReadyForPickup(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table,
+        string? reason)
+    {
+        var services = request.HttpContext.RequestServices;
+        var operations = services.GetRequiredService<Operations>();
+        Operation? operation = null;
+        (Job Job, JobDto Dto)? answered = null;
+        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
             var ct = request.HttpContext.RequestAborted;
             var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "invoice", ct);
-            job.MarkReadyForPickup($"INV-{last + 1:D4}", shop.Value.TaxRate, change);
-            return [advance(1)];
-        });
+            var invoice = job.MarkReadyForPickup($"INV-{last + 1:D4}", shop.Value.TaxRate, change);
+            var customer = job.CustomerId is { } customerId ? await table.GetAsync<Customer>(caller.ShopId, Keys.Customer(customerId), ct) : null;
+            if (customer?.Value.Email is not { } address) return [advance(1)];
+
+            var publicUrl = services.GetRequiredService<IOptions<JewelBenchOptions>>().Value.PublicUrl;
+            var message = EmailComposer.Compose(PickupEmail.Content(job, invoice, shop.Value, publicUrl, caller.ShopId), shop.Value);
+            var mail = OutboundEmail.Create(services.GetRequiredService<TimeProvider>(), job.Id, "pickup", address, customer.Value.Name, message, caller.User);
+            var (mailWrite, step) = EmailDelivery.Prepare(mail);
+            operation = operations.New(EmailDelivery.Kind, job.Id, [step], caller.User);
+            job.OperationId = operation.Id;
+            job.EmailQueued("Pickup", address, change);
+            return [advance(1), mailWrite, Operations.RecordWrite(operation)];
+        }, StatusCodes.Status200OK, job => (answered = (job, job.ToDto(caller.ShopId, operation))).Value.Dto);
+        // Only a job whose customer is emailed has work left to do: that answer is 202 with the operation to follow.
+        if (operation is null || !Answers.Succeeded(result)) return result;
+        return await operations.AcceptedAsync(caller.ShopId, Answers.Ok(answered!.Value.Job, answered.Value.Dto, StatusCodes.Status202Accepted), operation);
+    }
 }

@@ -43,4 +43,26 @@ public sealed class BoardBrowserTests(BrowserApp app)
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jobs", Level = 1 })).ToBeVisibleAsync();
     }
+
+    /// <summary>Two people at two screens: what one opens or changes shows on the other's board without a reload, rush first.</summary>
+    [Fact]
+    public async Task TheBoardUpdatesLiveBetweenTwoPagesAndPutsRushFirst()
+    {
+        var watching = await app.NewPageAsync(signInAs: BrowserApp.Staff);
+        var working = await app.NewPageAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await watching.GotoAsync("/#/board");
+        var inShop = watching.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^In Shop") });
+        await Expect(inShop).ToBeVisibleAsync();
+
+        await working.CreateJobAsync(new { description = $"Plain band {tag}" });
+        await working.CreateJobAsync(new { description = $"Rush brooch {tag}", rush = true });
+        await working.CreateJobAsync(new { description = $"Newest cuff {tag}" });
+
+        var cards = inShop.GetByRole(AriaRole.Link).Filter(new() { HasText = tag });
+        // The watching page polls every 5 s; no reload happens here.
+        await Expect(cards).ToHaveCountAsync(3, new() { Timeout = 12_000 });
+        var order = (await cards.AllInnerTextsAsync()).Select(t => t.Contains("Rush brooch") ? "rush" : t.Contains("Newest cuff") ? "newest" : "oldest");
+        Assert.Equal(["rush", "newest", "oldest"], order);
+    }
 }

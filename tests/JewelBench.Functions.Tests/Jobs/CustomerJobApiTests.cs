@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using JewelBench.Core.Invoices;
 using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Infrastructure;
+using JewelBench.Functions.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JewelBench.Functions.Tests.Jobs;
@@ -39,6 +40,15 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
         await PostAsync($"/api/jobs/{id}/deposits", new { amount = 20, method = "Card" });
         await PostAsync($"/api/jobs/{id}/transitions", new { to = "InProgress" });
         return id;
+    }
+
+    /// <summary>Ready for pickup answers 202: the customer has an email address, so the pickup email is on its way.</summary>
+    private async Task<JsonObject> ReadyAsync(string id)
+    {
+        var response = await _client.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" });
+        var job = await response.ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal($"/api/operations/{job["operation"]!["id"]}", response.Headers.Location?.OriginalString);
+        return job;
     }
 
     private async Task<JsonObject> CardAsync(string id)
@@ -95,7 +105,7 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
     {
         var id = await ApprovedRepairAsync();
 
-        var job = await PostAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" });
+        var job = await ReadyAsync(id);
 
         var invoice = job["invoice"]!;
         Assert.Equal("ReadyForPickup", (string)job["status"]!);
@@ -111,10 +121,10 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
     public async Task MovingOutOfReadyVoidsTheInvoiceButKeepsIt()
     {
         var id = await ApprovedRepairAsync();
-        var first = (string)(await PostAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" }))["invoice"]!["id"]!;
+        var first = (string)(await ReadyAsync(id))["invoice"]!["id"]!;
 
         var back = await PostAsync($"/api/jobs/{id}/transitions", new { to = "InProgress", reason = "Stone loose on inspection" });
-        var second = (string)(await PostAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" }))["invoice"]!["id"]!;
+        var second = (string)(await ReadyAsync(id))["invoice"]!["id"]!;
 
         Assert.Null(back["invoice"]);
         Assert.NotEqual(first, second);
@@ -128,7 +138,7 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
     public async Task PickupTakesTheBalanceClosesTheJobAndKeepsItInTheList()
     {
         var id = await ApprovedRepairAsync();
-        await PostAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" });
+        await ReadyAsync(id);
         var before = await app.SnapshotAsync();
 
         var short_ = await _client.PostAsJsonAsync($"/api/jobs/{id}/pickup", new { amount = 20, method = "Cash" });
@@ -185,5 +195,45 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest, "lines[0].taskId");
         Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TheCustomerIsEmailedOnceWithTheInvoiceAndTheStatusLink()
+    {
+        var id = await ApprovedRepairAsync();
+        var job = await ReadyAsync(id);
+
+        var executor = app.Services.GetRequiredService<OperationExecutor>();
+        while (await executor.RunOnceAsync()) { }
+
+        var operation = await (await _client.GetAsync($"/api/operations/{job["operation"]!["id"]}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Succeeded", (string)operation["status"]!);
+        var outbox = await (await _client.GetAsync("/api/outbox")).ReadArrayAsync();
+        var listed = Assert.Single(outbox, m => (string?)m!["jobId"] == id)!;
+        var mail = await (await _client.GetAsync($"/api/outbox/{listed["id"]}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Outbox", "mia@customer.test", "pickup"), ((string)mail["status"]!, (string)mail["toAddress"]!, (string)mail["purpose"]!));
+        Assert.Equal("Your Ladies 14k band is ready for pickup — test-shop jewelers", (string)mail["subject"]!);
+        var text = (string)mail["text"]!;
+        Assert.Contains("Balance due at pickup", text);
+        Assert.Contains("44.95 USD", text);
+        Assert.Contains("-20.00 USD", text);
+        Assert.Contains($"http://localhost:7071{job["statusPage"]}", text);
+        Assert.DoesNotContain("<script", (string)mail["html"]!, StringComparison.OrdinalIgnoreCase);
+        var history = await (await _client.GetAsync($"/api/jobs/{id}/history")).ReadArrayAsync();
+        Assert.Contains(history, e => (string)e!["action"]! == "Emailed" && (string)e["to"]! == "mia@customer.test");
+    }
+
+    [Fact]
+    public async Task ACustomerWithoutEmailIsNotEmailedAndReadyAnswers200()
+    {
+        var customer = (string)(await (await _client.PostAsJsonAsync("/api/customers", new { name = "Phone Only", phone = "555 0404" }))
+            .ReadJsonAsync(HttpStatusCode.Created))["id"]!;
+        var id = (string)(await RepairAsync(customer))["id"]!;
+
+        var job = await PostAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" });
+
+        Assert.Equal("ReadyForPickup", (string)job["status"]!);
+        Assert.Null(job["operation"]);
+        Assert.DoesNotContain(await (await _client.GetAsync("/api/outbox")).ReadArrayAsync(), m => (string?)m!["jobId"] == id);
     }
 }
