@@ -32,3 +32,5 @@ public sealed record Payment(string Id, PaymentKind Kind, decimal Amount, Paymen
 
 /// <summary>A quote line as asked for: a price-list task (its name and price filled in by the caller) or free-form.</summary>
 public sealed record NewQuoteLine(string? TaskId, string? Description, decimal Quantity, decimal? UnitPrice);
+
+public sealed record RepairCostRoll(string StockId, decimal Amount, DateTimeOffset At, string By);

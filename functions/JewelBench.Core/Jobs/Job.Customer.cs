@@ -1,5 +1,6 @@
 using System.Globalization;
 using JewelBench.Core.Invoices;
+using JewelBench.Core.Stock;
 
 namespace JewelBench.Core.Jobs;
 
@@ -24,14 +25,54 @@ public sealed partial class Job
     public string? StatusToken { get; set; }
 
     public bool IsCustomerJob => Module != JobModule.Production;
+
+    /// <summary>An in-house repair: the shop's own piece, whose cost basis takes the repair's cost instead of a pickup.</summary>
+    public string? RepairOf { get; set; }
+
+    /// <summary>What completing an in-house repair added to its piece's cost basis; reopening takes exactly that off again.</summary>
+    public RepairCostRoll? CostRolled { get; set; }
+
+    public bool IsInHouseRepair => RepairOf is not null;
     public decimal DepositTotal => Payments.Where(p => p.Kind == PaymentKind.Deposit).Sum(p => p.Amount);
 
-    private static IReadOnlyList<JobStatus> CustomerAllowedFrom(JobStatus status) => status switch
+    /// <summary>A customer's piece ends at pickup; an in-house piece ends Completed, back in stock, and can be reopened.</summary>
+    private IReadOnlyList<JobStatus> CustomerAllowedFrom(JobStatus status) => status switch
     {
-        _ when InShopStatuses.Contains(status) => [.. InShopStatuses.Where(s => s != status), JobStatus.ReadyForPickup, JobStatus.Canceled],
+        _ when InShopStatuses.Contains(status) =>
+            [.. InShopStatuses.Where(s => s != status), IsInHouseRepair ? JobStatus.Completed : JobStatus.ReadyForPickup, JobStatus.Canceled],
         JobStatus.ReadyForPickup => [.. InShopStatuses, JobStatus.PickedUp, JobStatus.Canceled],
+        JobStatus.Completed => [JobStatus.InProgress],
         _ => [],
     };
+
+    /// <summary>Finishes an in-house repair: its cost goes onto the piece's cost basis, written in the same transaction.</summary>
+    public void CompleteRepair(StockItem piece, Change change)
+    {
+        if (piece.StockId != RepairOf) throw new InvalidOperationException($"Job {Id} repairs {RepairOf}, not {piece.StockId}.");
+        EnsureAllowed(JobStatus.Completed);
+        if (OnHold) throw new RuleConflictException("Take the job off hold before completing it.");
+        var open = Stages.Where(s => s.IsOpen).Select(s => $"Stage {s.Name} is {s.Status}").ToList();
+        if (open.Count > 0) throw new RuleConflictException("Finish or skip every stage before completing the repair.", blockers: open);
+        var cost = JobCosts.Of(this).Total;
+        piece.AddRepairCost(cost, Id, change);
+        CostRolled = new RepairCostRoll(piece.StockId, cost, change.At, change.By);
+        MoveTo(JobStatus.Completed, change, "Completed");
+        Record(change, "CostRolled", $"Repair cost {FormatMoney(cost)} added to {piece.StockId}'s cost basis", "costBasis", null, FormatMoney(cost));
+    }
+
+    /// <summary>Undoes exactly what completing did: the same amount comes off the piece's cost basis, and the job is open again.</summary>
+    public void ReopenRepair(StockItem piece, Change change)
+    {
+        if (Status != JobStatus.Completed || CostRolled is not { } rolled)
+            throw new RuleConflictException($"Only a completed repair can be reopened; this one is {Status}.", Names(AllowedTransitions));
+        RequireReason(change);
+        if (piece.Status == StockStatus.Sold)
+            throw new RuleConflictException($"Reopen refused: {piece.StockId} is Sold, so its cost is settled.", blockers: [$"{piece.StockId} is Sold"]);
+        piece.RemoveRepairCost(rolled.Amount, Id, change);
+        CostRolled = null;
+        MoveTo(JobStatus.InProgress, change, "Reopened");
+        Record(change, "CostRemoved", $"Repair cost {FormatMoney(rolled.Amount)} taken off {piece.StockId}'s cost basis", "costBasis", FormatMoney(rolled.Amount), null);
+    }
 
     /// <summary>Marks the job ready and makes its invoice; the invoice row is written in the same transaction.</summary>
     public Invoice MarkReadyForPickup(string invoiceId, decimal taxRate, Change change)
@@ -124,7 +165,7 @@ public sealed partial class Job
         Record(change, "Quoted", $"Estimate set: {made.Count} line(s), total {FormatMoney(Quote.Total)}", "quote", before, FormatMoney(Quote.Total));
     }
 
-    /// <summary>The customer's approval; the approved lines become the job's labor lines, so the invoice carries them.</summary>
+    /// <summary>The customer's approval; the approved lines become the job's charges, so the invoice carries them.</summary>
     public void ApproveQuote(ApprovalChannel how, string? approvedBy, string? note, Change change)
     {
         EnsureCustomerJob("has an estimate");
@@ -136,8 +177,13 @@ public sealed partial class Job
         var text = checks.Text("note", note, 500, required: false);
         checks.ThrowIfAny();
         Quote.Approval = new QuoteApproval(how, who!, text, change.At, change.By);
+        // The agreed price of each line is a charge of its own (a fee), whatever hours or materials it takes at the bench.
         foreach (var line in Quote.Lines)
-            Items.Add(new JobItem { Id = NextLineId("i"), Kind = ItemKind.Labor, Description = line.Description, Quantity = line.Quantity, Unit = "ea", UnitCost = line.UnitPrice });
+            Items.Add(new JobItem
+            {
+                Id = NextLineId("i"), Kind = ItemKind.Fee, Quantity = 1, Unit = "fee", UnitCost = line.Amount,
+                Description = line.Quantity == 1 ? line.Description : $"{line.Description} × {line.Quantity:0.###} @ {FormatMoney(line.UnitPrice)}",
+            });
         Record(change, "QuoteApproved", $"Estimate {FormatMoney(Quote.Total)} approved by {who} ({how})", "quote", null, FormatMoney(Quote.Total));
     }
 

@@ -44,6 +44,7 @@ public sealed partial class Job
     /// <summary>Close-out: turns the job into finished inventory carrying its cost as cost basis.</summary>
     public IReadOnlyList<StockItem> Complete(CompletionForm form, int firstStockNumber, Change change)
     {
+        if (IsInHouseRepair) throw new InvalidOperationException("An in-house repair completes onto its piece: CompleteRepair.");
         EnsureAllowed(JobStatus.Completed);
         var checks = new Checks();
         var title = checks.Text("title", form.Title, 120, required: false) ?? Description;

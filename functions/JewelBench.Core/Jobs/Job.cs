@@ -40,7 +40,10 @@ public sealed partial class Job : Recorded
         var customer = checks.Text("customer", draft.Customer, 100, required: false);
         var quantity = checks.Range("quantity", draft.Quantity, 1, MaxQuantity);
         var customerJob = draft.Module != JobModule.Production;
-        if (customerJob && (draft.CustomerId is null || customer is null)) checks.Fail("customerId", "is required for a repair or custom job.");
+        var inHouse = draft.RepairOf is not null;
+        if (inHouse && draft.Module != JobModule.Repair) checks.Fail("stockId", "only a repair can be of an in-house piece.");
+        if (inHouse && draft.CustomerId is not null) checks.Fail("stockId", "an in-house repair has no customer: give a customer or a StockID, not both.");
+        if (customerJob && !inHouse && (draft.CustomerId is null || customer is null)) checks.Fail("customerId", "is required for a repair or custom job (or a stockId for an in-house piece).");
         var intake = customerJob ? CheckIntake(checks, draft.Intake ?? new NewIntake(null, null, null, null)) : null;
         if (customerJob && quantity != 1) checks.Fail("quantity", "a repair or custom job is one piece.");
         checks.ThrowIfAny();
@@ -50,7 +53,7 @@ public sealed partial class Job : Recorded
             Id = id, Module = draft.Module, Description = description!, TargetDate = draft.TargetDate,
             Rush = draft.Rush, Store = store, Customer = customer, Quantity = quantity,
             Status = customerJob ? JobStatus.Received : JobStatus.Draft, LaneSince = change.At,
-            CustomerId = customerJob ? draft.CustomerId : null, Intake = intake,
+            CustomerId = customerJob ? draft.CustomerId : null, Intake = intake, RepairOf = draft.RepairOf,
         };
         job.Created(change);
         job.Record(change, "Created", $"Job {id} created: {description}");

@@ -2,7 +2,8 @@ namespace JewelBench.Core.Jobs;
 
 /// <summary>A new job; a repair or custom job also names its customer (id and name, looked up by the caller) and the piece.</summary>
 public sealed record NewJob(string? Description, JobModule Module = JobModule.Production, DateOnly? TargetDate = null,
-    bool Rush = false, string? Store = null, string? Customer = null, int Quantity = 1, string? CustomerId = null, NewIntake? Intake = null);
+    bool Rush = false, string? Store = null, string? Customer = null, int Quantity = 1, string? CustomerId = null, NewIntake? Intake = null,
+    string? RepairOf = null);
 
 public sealed record NewIntake(string? Item, string? Metal, string? Stones, string? Condition);
 

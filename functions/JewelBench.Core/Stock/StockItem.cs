@@ -41,6 +41,25 @@ public sealed class StockItem : Recorded
         return item;
     }
 
+    /// <summary>An in-house repair's cost joins the piece's cost basis.</summary>
+    public void AddRepairCost(decimal amount, string jobId, Change change)
+    {
+        if (Status == StockStatus.Sold) throw new RuleConflictException($"{StockId} is Sold: a repair's cost cannot be added to it.");
+        SetCostBasis(CostBasis + amount, change, "RepairCost", $"Repair job {jobId} added {amount:0.00} to the cost basis");
+    }
+
+    public void RemoveRepairCost(decimal amount, string jobId, Change change) =>
+        SetCostBasis(CostBasis - amount, change, "RepairCostRemoved", $"Repair job {jobId} reopened: {amount:0.00} taken off the cost basis");
+
+    private void SetCostBasis(decimal costBasis, Change change, string action, string summary)
+    {
+        var before = CostBasis;
+        CostBasis = costBasis;
+        UnitCost = Math.Round(costBasis / Math.Max(1, Quantity), 4, MidpointRounding.AwayFromZero);
+        Record(change, action, summary, "costBasis", before.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            costBasis.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public void Reserve(Change change) => Move(StockStatus.Available, StockStatus.Reserved, "Reserved", change);
 
     /// <summary>Back to Available: a reservation ends, or a sale is returned.</summary>

@@ -20,7 +20,7 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
             var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
             job.Currency = shop.Value.Currency;
-            if (job.IsCustomerJob) job.StatusToken = StatusLinks.NewSecret();
+            if (job.IsCustomerJob && !job.IsInHouseRepair) job.StatusToken = StatusLinks.NewSecret();
             try
             {
                 await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);

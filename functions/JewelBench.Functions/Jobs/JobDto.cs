@@ -11,7 +11,8 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
     Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
     OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
-    QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage);
+    QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage,
+    string? RepairOf, RepairCostRoll? CostRolled);
 
 public sealed record QuoteLineDto(string Id, string? TaskId, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
 
@@ -36,7 +37,7 @@ public static class JobMappings
         job.IsCustomerJob ? job.Location : null,
         job.IsCustomerJob ? new QuoteDto(job.Quote.Lines.Select(l => new QuoteLineDto(l.Id, l.TaskId, l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
             job.Quote.Total, job.Quote.Approval) : null,
-        job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job));
+        job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job), job.RepairOf, job.CostRolled);
 
     public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
         job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);

@@ -38,6 +38,13 @@ public static class JobLifecycleApi
             body.Int("quantity"), body.Bool("separateItems") ?? false, body.Decimal("retailPrice"));
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
+        if (await InHouseRepairAsync(table, caller.ShopId, id, request) is { } stockId)
+        {
+            if (form != new CompletionForm(null, null, null, null, null, false, null))
+                throw ValidationFailedException.For("body", "an in-house repair completes onto its piece: send only a reason, if any.");
+            return await jobs.RunAsync(caller, id, request, reason, (job, change) =>
+                OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.CompleteRepair(piece, change)));
+        }
         Operation? operation = null;
         var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
@@ -62,6 +69,9 @@ public static class JobLifecycleApi
         var body = await JsonBody.ReadAsync(request);
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
+        if (await InHouseRepairAsync(table, caller.ShopId, id, request) is { } stockId)
+            return await jobs.RunAsync(caller, id, request, reason, (job, change) =>
+                OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.ReopenRepair(piece, change)));
         Operation? operation = null;
         var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
         {
@@ -93,6 +103,20 @@ public static class JobLifecycleApi
             throw new RuleConflictException($"The close-out is still creating inventory ({operation.Done}/{operation.Total}); reopen it when that has finished.");
         operation.Cancel("The job was reopened.", change.At);
         return [new TableWrite.Replace(stored.RowKey, operation, stored.ETag)];
+    }
+
+    /// <summary>The StockID an in-house repair works on, or null for any other job (or none at all: the command answers 404).</summary>
+    private static async Task<string?> InHouseRepairAsync(IShopTable table, string shop, string jobId, HttpRequest request) =>
+        (await table.GetAsync<Job>(shop, Keys.Job(jobId), request.HttpContext.RequestAborted))?.Value.RepairOf;
+
+    /// <summary>Changes the repaired piece in the job's transaction, conditional on the piece as it was read.</summary>
+    private static async Task<IEnumerable<TableWrite>> OnPieceAsync(IShopTable table, string shop, string stockId, HttpRequest request,
+        Action<StockItem> change)
+    {
+        var stored = await table.GetAsync<StockItem>(shop, Keys.Stock(stockId), request.HttpContext.RequestAborted)
+            ?? throw new RuleConflictException($"The repaired piece {stockId} is no longer in stock.");
+        change(stored.Value);
+        return RecordedWrites.History(stockId, stored.Value.TakeEvents()).Prepend(new TableWrite.Replace(stored.RowKey, stored.Value, stored.ETag));
     }
 
     private static async Task<IResult> History(string id, Caller caller, IShopTable table, CancellationToken ct)

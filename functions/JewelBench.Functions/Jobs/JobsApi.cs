@@ -1,6 +1,7 @@
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Workflow;
 using JewelBench.Core.Customers;
+using JewelBench.Core.Stock;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
@@ -29,8 +30,15 @@ public static class JobsApi
         body.Require("description");
         var module = body.Enum<JobModule>("module") ?? JobModule.Production;
         var draft = new NewJob(body.Text("description"), module, body.Date("targetDate"), body.Bool("rush") ?? false,
-            body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1, body.Text("customerId"), ReadIntake(body));
+            body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1, body.Text("customerId"), ReadIntake(body), body.Text("stockId"));
         body.ThrowIfInvalid();
+        if (draft.RepairOf is { } stockId && module == JobModule.Repair)
+        {
+            var piece = await table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(stockId), ct)
+                ?? throw ValidationFailedException.For("stockId", $"{stockId} is not a piece of this shop's stock.");
+            if (piece.Value.Status == StockStatus.Sold) throw ValidationFailedException.For("stockId", $"{stockId} is sold: it is no longer the shop's piece.");
+            draft = draft with { Intake = (draft.Intake ?? new NewIntake(null, null, null, null)) is var i ? i with { Item = i.Item ?? piece.Value.Title } : null };
+        }
         if (module == JobModule.Production && (draft.CustomerId is not null || draft.Intake is not null))
             throw ValidationFailedException.For("module", "a production job has no customer record or intake: choose Repair or Custom.");
         if (module != JobModule.Production)
