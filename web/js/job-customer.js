@@ -1,12 +1,15 @@
 // The job page of a repair or custom job: who it is for, the piece at intake, where it is, the quote,
 // the money, and the link to the customer's status page.
-import { html, formatDate, time, badge, label, statusBadge, toast } from './ui.js';
+import { html, money, formatDate, time, badge, label, statusBadge, toast } from './ui.js';
 import { field } from './forms.js';
 import { statusActionsHtml, isClosedCustomerJob } from './job-status.js';
 import { locationHtml, placeText } from './job-location.js';
 import { quoteHtml } from './job-quote.js';
 import { depositsHtml, invoiceHtml } from './job-payments.js';
 import { photosHtml } from './job-photos.js';
+import { stagesHtml } from './job-stages.js';
+import { itemsHtml } from './job-items.js';
+import { costsHtml } from './job-panels.js';
 
 function headerHtml(job) {
   return html`<div class="job-head">
@@ -31,6 +34,14 @@ function customerHtml(job, c = {}) {
       <div><dt>Phone</dt><dd>${c.phone ? html`<a href="tel:${c.phone}">${c.phone}</a>` : '—'}</dd></div>
       ${c.notes && html`<div><dt>Notes</dt><dd>${c.notes}</dd></div>`}
     </dl>
+  </section>`;
+}
+
+function inHousePieceHtml(job) {
+  return html`<section class="panel" id="piece" aria-labelledby="piece-h">
+    <h2 id="piece-h" tabindex="-1">In-house piece</h2>
+    <p><a href="#/stock/${encodeURIComponent(job.repairOf)}">${job.repairOf}</a> — the repair's cost goes onto its cost basis when the repair is completed.</p>
+    ${job.costRolled && html`<p class="hint">Added ${money(job.costRolled.amount, job.currency || 'USD')} on ${formatDate(job.costRolled.at)}.</p>`}
   </section>`;
 }
 
@@ -77,9 +88,11 @@ export function customerPageHtml(job, { operation, photoState, priceList, custom
     <div data-operation>${operation}</div>
     ${statusActionsHtml(job)}
     <div class="job-grid">
-      <div class="job-main">${intakeHtml(job, open)}${photosHtml(job, photoState)}${quoteHtml(job, priceList)}</div>
+      <div class="job-main">${intakeHtml(job, open)}${photosHtml(job, photoState)}${job.repairOf ? '' : quoteHtml(job, priceList)}
+        ${stagesHtml(job, open && job.status !== 'ReadyForPickup')}${itemsHtml(job)}</div>
       <aside class="job-side" aria-label="Customer, location and payments">
-        ${customerHtml(job, customer || {})}${locationHtml(job, open)}${invoiceHtml(job)}${depositsHtml(job)}${statusLinkHtml(job)}
+        ${job.repairOf ? inHousePieceHtml(job) : customerHtml(job, customer || {})}${locationHtml(job, open)}${costsHtml(job)}
+        ${invoiceHtml(job)}${job.repairOf ? '' : depositsHtml(job)}${statusLinkHtml(job)}
       </aside>
     </div>`;
 }

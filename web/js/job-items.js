@@ -1,4 +1,4 @@
-// Items section (materials, labor, fees). Items can only change while the job is a Draft.
+// Items section (materials, labor, fees). A production job's items change only while it is a Draft.
 import { html, money, badge, checkRequired, formValues } from './ui.js';
 import { field, selectField, optionalReason, reasonBody } from './forms.js';
 
@@ -69,10 +69,12 @@ function itemRow(it, cur, editable) {
 export function itemsHtml(job) {
   const items = job.items || [];
   const cur = job.currency || 'USD';
-  const editable = job.status === 'Draft';
+  // A repair or custom job keeps its lines open until the invoice is made (Ready for Pickup) or it closes.
+  const customerJob = job.module === 'Repair' || job.module === 'Custom';
+  const editable = customerJob ? ['Received', 'NeedsQuote', 'WaitingOnVendor', 'InProgress'].includes(job.status) : job.status === 'Draft';
   return html`<section class="panel" id="items" aria-labelledby="items-h">
     <h2 id="items-h" tabindex="-1">Items</h2>
-    ${!editable && html`<p class="hint hint-lock">Items are fixed once in production</p>`}
+    ${!editable && html`<p class="hint hint-lock">${customerJob ? 'Lines are fixed once the invoice is made' : 'Items are fixed once in production'}</p>`}
     ${items.length
       ? html`<table class="table item-table"><caption class="visually-hidden">Materials, labor and fees</caption>
           <thead><tr><th scope="col">Kind</th><th scope="col">Description</th><th scope="col" class="num">Qty</th>

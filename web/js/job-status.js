@@ -3,9 +3,10 @@
 import { html, money, label } from './ui.js';
 import { field, selectField } from './forms.js';
 import { PAYMENT_METHODS } from './job-payments.js';
+import { isOwner } from './session.js';
 
 export const isCustomerJob = (job) => job.module === 'Repair' || job.module === 'Custom';
-export const isClosedCustomerJob = (job) => job.status === 'PickedUp' || job.status === 'Canceled';
+export const isClosedCustomerJob = (job) => ['PickedUp', 'Canceled', 'Completed'].includes(job.status);
 
 // Human labels of the moves, in the order a job usually takes them.
 const MOVES = [
@@ -15,11 +16,13 @@ const MOVES = [
   ['InProgress', 'Start work'],
   ['ReadyForPickup', 'Ready for pickup'],
   ['PickedUp', 'Picked up…'],
+  ['Completed', 'Complete repair…'],
   ['Canceled', 'Cancel job…'],
 ];
 
 export function statusActionsHtml(job) {
-  const allowed = job.allowedTransitions || [];
+  // A completed in-house repair goes back to work only through reopen, which takes its cost off the piece again.
+  const allowed = job.status === 'Completed' ? [] : (job.allowedTransitions || []);
   const buttons = MOVES.filter(([to]) => allowed.includes(to)).map(([to, move]) => {
     // Out of Ready for Pickup is a step back that voids the invoice (confirmed first).
     const back = job.status === 'ReadyForPickup' && to !== 'PickedUp' && to !== 'Canceled';
@@ -27,6 +30,9 @@ export function statusActionsHtml(job) {
     const cls = to === 'Canceled' ? 'btn-danger-outline' : (to === 'ReadyForPickup' || to === 'PickedUp' || to === 'InProgress') ? 'btn-primary' : '';
     return html`<button type="button" class="btn ${cls}" id="move-${to}" data-action="move" data-to="${to}">${text}</button>`;
   });
+  if (job.status === 'Completed' && job.repairOf && isOwner()) {
+    buttons.push(html`<button type="button" class="btn" id="act-reopen-repair" data-action="reopen-repair">Reopen repair…</button>`);
+  }
   if (!isClosedCustomerJob(job)) {
     buttons.push(html`<button type="button" class="btn" id="act-hold" data-action="${job.onHold ? 'release-hold' : 'put-on-hold'}">${job.onHold ? 'Take off hold' : 'Put on hold…'}</button>`);
   }
@@ -66,6 +72,14 @@ function move(btn, ctx) {
       confirmLabel: 'Cancel job', cancelLabel: 'Keep job', danger: true,
     }, (v) => ['POST', '/transitions', { to, reason: v.reason }], { success: 'Job canceled' });
   }
+  if (to === 'Completed') {
+    return ctx.dialogWrite({
+      title: `Complete repair ${job.id}?`,
+      body: html`<p>The repair's cost, <strong>${money(job.costs?.total ?? 0, job.currency || 'USD')}</strong>, is added to the cost basis of
+        stock piece <a href="#/stock/${encodeURIComponent(job.repairOf)}">${job.repairOf}</a>, and the job leaves the board.</p>`,
+      confirmLabel: 'Complete repair',
+    }, () => ['POST', '/complete', {}], { success: `Completed — cost added to ${job.repairOf}` });
+  }
   if (to === 'PickedUp') {
     return ctx.dialogWrite({ title: `Picked up ${job.id}`, body: pickupBody(job), confirmLabel: 'Record pickup' },
       (v) => ['POST', '/pickup', { amount: v.amount, method: v.method }], { success: 'Picked up — the job has left the board' });
@@ -95,5 +109,11 @@ export const statusActions = {
         attrs: 'placeholder="e.g. Waiting for the customer to bring the other earring"' })}`,
     confirmLabel: 'Put on hold',
   }, (v) => ['PATCH', '', { onHold: true, reason: v.reason }], { success: 'Put on hold' }),
+  'reopen-repair': (btn, ctx) => ctx.dialogWrite({
+    title: `Reopen repair ${ctx.job.id}?`,
+    body: html`<p>${money(ctx.job.costRolled?.amount ?? 0, ctx.job.currency || 'USD')} comes off the cost basis of ${ctx.job.repairOf} and the job goes back to In Progress.</p>
+      ${reasonField('reopen-reason', true)}`,
+    confirmLabel: 'Reopen repair',
+  }, (v) => ['POST', '/reopen', { reason: v.reason }], { success: 'Reopened — cost taken off the piece' }),
   'release-hold': (btn, ctx) => ctx.write('PATCH', '', { onHold: false }, { button: btn, success: 'Taken off hold' }),
 };

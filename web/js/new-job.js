@@ -28,14 +28,23 @@ function customerFields(module) {
     ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Promised date', type: 'date' })}`;
 }
 
+// An in-house repair (from a stock piece's page, #/new?module=Repair&stockId=S-00001): the shop's own piece, no customer.
+function inHouseFields(stockId) {
+  return html`<p class="span-all note">In-house repair of stock piece <strong>${stockId}</strong>: its cost is added to the piece's cost basis when the repair is completed.</p>
+    <div class="span-all">${field({ id: 'nj-condition', name: 'condition', text: 'Condition', type: 'textarea' })}</div>
+    ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Target date', type: 'date' })}`;
+}
+
 export function renderNewJob(view) {
-  const asked = new URLSearchParams(location.hash.split('?')[1] || '').get('module');
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const asked = params.get('module');
+  const stockId = asked === 'Repair' ? params.get('stockId') : null;
   let module = MODULES.some(([m]) => m === asked) ? asked : 'Production';
   setHtml(view, html`<p class="back"><a href="#/board">← Board</a></p>
     <div class="page-head"><h1 tabindex="-1">New job</h1></div>
     <form class="panel form-grid new-job" novalidate>
       <div class="alert alert-error span-all" role="alert" hidden></div>
-      <fieldset class="fieldset module-choice span-all">
+      <fieldset class="fieldset module-choice span-all" ${stockId ? raw('hidden') : ''}>
         <legend>Module</legend>
         <div class="choice-row">${MODULES.map(([value, text, hint]) => html`<label class="choice">
           <input type="radio" name="module" value="${value}" ${value === module ? raw('checked') : ''}>
@@ -61,6 +70,7 @@ export function renderNewJob(view) {
     const wasCustomer = picker !== null;
     if (isCustomerModule(module) && wasCustomer) return; // Repair ⇄ Custom keeps what was typed
     clearErrors(form);
+    if (stockId) { setHtml(slot, inHouseFields(stockId)); return; }
     setHtml(slot, isCustomerModule(module) ? customerFields(module) : productionFields());
     picker = isCustomerModule(module) ? bindCustomerPicker(slot) : null;
     description.placeholder = isCustomerModule(module)
@@ -82,6 +92,10 @@ export function renderNewJob(view) {
     try {
       const job = await withBusy(submit, async () => {
         const v = formValues(form);
+        if (stockId) {
+          return createJob({ module: 'Repair', description: v.description, stockId, condition: v.condition || null,
+            targetDate: v.targetDate || null, rush: v.rush });
+        }
         if (!isCustomerModule(module)) {
           return createJob({ module: 'Production', description: v.description, targetDate: v.targetDate || null, rush: v.rush,
             store: v.store || 'Main', customer: v.customer || null, quantity: v.quantity ?? 1 });

@@ -27,6 +27,7 @@ function detailsHtml(s) {
     <div data-alert-slot></div>
     ${actions.length > 0 && html`<div class="action-bar" role="group" aria-label="Stock actions">
       ${actions.map((a) => html`<button type="button" class="btn ${a === 'sell' ? 'btn-primary' : ''}" id="stock-${a}" data-stock-action="${a}">${ACTION_INFO[a].label}</button>`)}
+      ${s.status !== 'Sold' && html`<a class="btn" href="#/new?module=Repair&stockId=${encodeURIComponent(s.stockId)}">Repair this piece</a>`}
     </div>`}
     ${s.status === 'Sold' && html`<p class="hint stock-note">This piece is sold. Release it only if the customer returned it.</p>`}
     <section class="panel" aria-labelledby="stock-details-h">

@@ -100,10 +100,17 @@ public sealed class RepairJobBrowserTests(BrowserApp app)
         await Expect(invoice.GetByRole(AriaRole.Link, new() { Name = "Email queued — see Outbox" })).ToBeVisibleAsync();
         await ExpectLaneAsync(page, "Ready for Pickup", item, customer);
 
-        // The customer's status page, from the job's link: the status and the balance, no sign-in needed
+        // The pickup email in the Outbox, as the customer sees it; its link opens the customer's status page
+        await page.GotoAsync("/#/outbox");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(Regex.Escape(customer)) }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Your {item} is ready for pickup — Browser Jewelers" })).ToBeVisibleAsync();
+        var email = page.GetByTitle("The email as the customer sees it").ContentFrame;
+        await Expect(email.GetByText("Balance due at pickup")).ToBeVisibleAsync();
+        var statusUrl = await email.GetByRole(AriaRole.Link, new() { Name = "See your job's status" }).GetAttributeAsync("href");
         await page.GotoAsync($"/#/jobs/{jobId}");
-        var statusUrl = await Region(page, "Customer status page").GetByRole(AriaRole.Link, new() { Name = "Open status page" })
-            .GetAttributeAsync("href");
+        await Expect(Region(page, "Customer status page").GetByRole(AriaRole.Link, new() { Name = "Open status page" }))
+            .ToHaveAttributeAsync("href", new Regex(Regex.Escape(new Uri(statusUrl!).Fragment) + "$"));
+        statusUrl = app.BaseUrl + new Uri(statusUrl!).PathAndQuery + new Uri(statusUrl!).Fragment;
         var customerPage = await app.NewPageAsync(width: 375, height: 800, signInAs: null);
         await customerPage.GotoAsync(statusUrl!);
         await Expect(customerPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(item);
