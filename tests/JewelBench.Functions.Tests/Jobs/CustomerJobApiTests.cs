@@ -236,4 +236,52 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
         Assert.Null(job["operation"]);
         Assert.DoesNotContain(await (await _client.GetAsync("/api/outbox")).ReadArrayAsync(), m => (string?)m!["jobId"] == id);
     }
+
+    [Fact]
+    public async Task CancelingAJobReadyForPickupVoidsItsInvoiceAndTakesItOffTheBoard()
+    {
+        var id = await ApprovedRepairAsync();
+        var invoiceId = (string)(await ReadyAsync(id))["invoice"]!["id"]!;
+
+        var noReason = await _client.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "Canceled" });
+        var canceled = await PostAsync($"/api/jobs/{id}/transitions", new { to = "Canceled", reason = "Customer moved away" });
+
+        await noReason.ReadProblemAsync(HttpStatusCode.BadRequest, "reason");
+        Assert.Equal("Canceled", (string)canceled["status"]!);
+        Assert.Null(await CardAsync(id));
+        var invoice = await app.Services.GetRequiredService<IShopTable>().GetAsync<Invoice>(JewelBenchApp.Shop, Keys.Invoice(invoiceId));
+        Assert.Equal(InvoiceStatus.Void, invoice!.Value.Status);
+    }
+
+    [Theory]
+    [InlineData("NeedsQuote", "InShop")]
+    [InlineData("WaitingOnVendor", "InShop")]
+    [InlineData("InProgress", "InProgress")]
+    [InlineData("Received", "InShop")]
+    public async Task EachInShopMoveLandsInItsLane(string status, string lane)
+    {
+        var id = (string)(await RepairAsync())["id"]!;
+        if (status == "Received") await PostAsync($"/api/jobs/{id}/transitions", new { to = "NeedsQuote" });
+
+        var job = await PostAsync($"/api/jobs/{id}/transitions", new { to = status });
+
+        Assert.Equal((status, lane), ((string)job["status"]!, (string)job["lane"]!));
+        Assert.Equal(lane, (string)(await CardAsync(id))["lane"]!);
+    }
+
+    [Fact]
+    public async Task PickupIsItsOwnCommandAndReadyNeedsEveryStageFinished()
+    {
+        var id = await ApprovedRepairAsync();
+        await (await _client.PostAsJsonAsync($"/api/jobs/{id}/stages", new { name = "Polish", cost = 10 })).ReadJsonAsync(HttpStatusCode.Created);
+        var before = await app.SnapshotAsync();
+
+        var pickedUp = await _client.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "PickedUp" });
+        var ready = await _client.PostAsJsonAsync($"/api/jobs/{id}/transitions", new { to = "ReadyForPickup" });
+
+        await pickedUp.ReadProblemAsync(HttpStatusCode.Conflict);
+        var problem = await ready.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Stage Polish is Pending", problem["blockers"]!.AsArray().Select(b => (string)b!));
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
 }
