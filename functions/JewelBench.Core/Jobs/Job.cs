@@ -32,6 +32,9 @@ public sealed partial class Job : Recorded
 
     public bool IsClosed => Status is JobStatus.Completed or JobStatus.Canceled or JobStatus.PickedUp;
 
+    /// <summary>Still open after the day it was promised for (today is the shop's own calendar day).</summary>
+    public bool IsOverdue(DateOnly today) => !IsClosed && TargetDate < today;
+
     public static Job Create(string id, NewJob draft, Change change)
     {
         var checks = new Checks();
