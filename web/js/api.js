@@ -112,11 +112,10 @@ export const getBoard = () => get('/board');
 /** The board unless it is still the one with this ETag: { data: null, notModified: true } then. */
 export const getBoardIfChanged = (etag) => request('GET', '/board', { ifNoneMatch: etag });
 
-export function listJobs({ status = '', module = '', q = '', page = 1 } = {}) {
+/** One page of the job list; empty and false filters are left out of the query. */
+export function listJobs({ page = 1, ...filters } = {}) {
   const params = new URLSearchParams();
-  if (status) params.set('status', status);
-  if (module) params.set('module', module);
-  if (q) params.set('q', q);
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, String(value));
   if (page > 1) params.set('page', String(page));
   const qs = params.toString();
   return get(`/jobs${qs ? `?${qs}` : ''}`);

@@ -31,6 +31,15 @@ public sealed class Customer : Recorded
         new[] { Name, Email, Phone, Id }.Any(t => t?.Contains(query, StringComparison.OrdinalIgnoreCase) == true)
         || (Digits(query) is { Length: >= 3 } digits && Digits(Phone ?? "").Contains(digits, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Name or email containing the query, or a phone holding the digits of a phone-shaped query, so "555 0101"
+    /// finds "(555) 010-1…" while a job number such as "R-0012" is never read as a phone.
+    /// </summary>
+    public bool MatchesContact(string query) =>
+        new[] { Name, Email }.Any(t => t?.Contains(query, StringComparison.OrdinalIgnoreCase) == true)
+        || (query.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.')
+            && Digits(query) is { Length: >= 3 } digits && Digits(Phone ?? "").Contains(digits, StringComparison.Ordinal));
+
     private void Apply(CustomerDetails d, Change change, bool creating)
     {
         var checks = new Checks();

@@ -32,6 +32,9 @@ public sealed partial class Job : Recorded
 
     public bool IsClosed => Status is JobStatus.Completed or JobStatus.Canceled or JobStatus.PickedUp;
 
+    /// <summary>Not yet done by the day it was promised for (today is the shop's own calendar day); a piece waiting for pickup is done.</summary>
+    public bool IsOverdue(DateOnly today) => !IsClosed && Status != JobStatus.ReadyForPickup && TargetDate < today;
+
     public static Job Create(string id, NewJob draft, Change change)
     {
         var checks = new Checks();

@@ -42,10 +42,11 @@ public sealed class JsonBody
         }
     }
 
-    /// <summary>Query-string parameters read with the same field-by-field checks; numbers given as text are accepted.</summary>
+    /// <summary>Query-string parameters read with the same field-by-field checks; numbers and true/false given as text are accepted.</summary>
     public static JsonBody FromQuery(Dictionary<string, string?> values) => new(new JsonObject(values
         .Where(v => !string.IsNullOrWhiteSpace(v.Value))
-        .Select(v => KeyValuePair.Create(v.Key, int.TryParse(v.Value, out _) ? JsonNode.Parse(v.Value) : JsonValue.Create(v.Value)))));
+        .Select(v => KeyValuePair.Create(v.Key, int.TryParse(v.Value, out _) ? JsonNode.Parse(v.Value)
+            : bool.TryParse(v.Value, out var flag) ? JsonValue.Create(flag) : JsonValue.Create(v.Value)))));
 
     public bool Has(string field)
     {

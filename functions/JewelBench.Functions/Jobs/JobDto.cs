@@ -21,7 +21,8 @@ public sealed record QuoteDto(IReadOnlyList<QuoteLineDto> Lines, decimal Total, 
 public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost);
 
 public sealed record JobSummary(string Id, JobModule Module, string Description, string? Customer, JobStatus Status,
-    bool Rush, string Store, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, decimal Total);
+    bool Rush, string Store, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, decimal Total, string? Item,
+    string? CustomerId, DateOnly? TargetDate, Lane? Lane, bool Overdue);
 
 public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int PageSize, int Total);
 
@@ -39,6 +40,8 @@ public static class JobMappings
             job.Quote.Total, job.Quote.Approval) : null,
         job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job), job.RepairOf, job.CostRolled);
 
-    public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
-        job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);
+    /// <summary>A row of the list view; overdue is judged against the shop's today.</summary>
+    public static JobSummary ToSummary(this Job job, DateOnly today) => new(job.Id, job.Module, job.Description, job.Customer,
+        job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total, job.Intake?.Item,
+        job.CustomerId, job.TargetDate, BoardCard.LaneOf(job), job.IsOverdue(today));
 }

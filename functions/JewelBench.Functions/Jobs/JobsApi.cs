@@ -2,7 +2,6 @@ using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Workflow;
 using JewelBench.Core.Customers;
 using JewelBench.Core.Stock;
-using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -12,7 +11,7 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", CreateJob);
-        group.MapGet("/", ListJobs);
+        group.MapGet("/", JobListApi.ListJobs);
         group.MapGet("/{id}", GetJob);
         group.MapPatch("/{id}", EditJob);
         return group;
@@ -77,29 +76,4 @@ public static class JobsApi
         body.ThrowIfInvalid();
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.Edit(edits, change));
     }
-
-    /// <summary>The list view: every job, closed ones included, newest first, filtered and paged.</summary>
-    private static async Task<Ok<JobPage>> ListJobs(Caller caller, IShopTable table, IOptions<JewelBenchOptions> options,
-        string? status, string? module, string? q, string? page, CancellationToken ct)
-    {
-        var filter = JsonBody.FromQuery(new() { ["status"] = status, ["module"] = module, ["page"] = page });
-        var (wantedStatus, wantedModule, pageNumber) = (filter.Enum<JobStatus>("status"), filter.Enum<JobModule>("module"), filter.Int("page"));
-        filter.ThrowIfInvalid();
-        var size = options.Value.ListPageSize;
-        var rows = await table.QueryAsync<Job>(caller.ShopId, Keys.JobPrefix, ct);
-        var matches = rows.Select(r => r.Value)
-            .Where(j => wantedStatus is null || j.Status == wantedStatus)
-            .Where(j => wantedModule is null || j.Module == wantedModule)
-            .Where(j => string.IsNullOrWhiteSpace(q) || Matches(j, q.Trim()))
-            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)
-            .ToList();
-        var current = Math.Max(1, pageNumber ?? 1);
-        var items = matches.Skip((current - 1) * size).Take(size).Select(j => j.ToSummary()).ToList();
-        return TypedResults.Ok(new JobPage(items, current, size, matches.Count));
-    }
-
-    private static bool Matches(Job job, string q) =>
-        new[] { job.Id, job.Description, job.Customer, job.Store, job.Completion?.Title }
-            .Any(text => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true)
-        || job.Completion?.Pieces.Any(p => p.Equals(q, StringComparison.OrdinalIgnoreCase)) == true;
 }

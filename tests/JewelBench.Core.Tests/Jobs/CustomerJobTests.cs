@@ -189,4 +189,16 @@ public class CustomerJobTests
         Assert.Throws<RuleConflictException>(() => job.SetQuote([new NewQuoteLine(null, "x", 1, 1m)], By()));
         Assert.Throws<RuleConflictException>(() => job.TakeDeposit(5m, PaymentMethod.Cash, By()));
     }
+
+    [Fact]
+    public void AJobIsOverduePastItsPromisedDateUntilItIsReadyForPickup()
+    {
+        var job = Quoted();
+        job.Edit(new JobEdits { TargetDate = new DateOnly(2025, 3, 5) }, By());
+
+        Assert.False(job.IsOverdue(new DateOnly(2025, 3, 5)));
+        Assert.True(job.IsOverdue(new DateOnly(2025, 3, 6)));
+        job.MarkReadyForPickup("INV-0001", 0, By());
+        Assert.False(job.IsOverdue(new DateOnly(2025, 3, 6)));
+    }
 }
