@@ -11,7 +11,11 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
     Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
     OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
-    QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage);
+    QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage,
+    SignatureDto? Signature);
+
+/// <summary>The blob name stays on the server: the image is read through GET /api/jobs/{id}/signature.</summary>
+public sealed record SignatureDto(int Bytes, string TakenBy, DateTimeOffset TakenAt);
 
 public sealed record QuoteLineDto(string Id, string? TaskId, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
 
@@ -36,7 +40,8 @@ public static class JobMappings
         job.IsCustomerJob ? job.Location : null,
         job.IsCustomerJob ? new QuoteDto(job.Quote.Lines.Select(l => new QuoteLineDto(l.Id, l.TaskId, l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
             job.Quote.Total, job.Quote.Approval) : null,
-        job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job));
+        job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job),
+        job.Signature is { } s ? new SignatureDto(s.Bytes, s.TakenBy, s.TakenAt) : null);
 
     public static JobSummary ToSummary(this Job job) => new(job.Id, job.Module, job.Description, job.Customer,
         job.Status, job.Rush, job.Store, job.CreatedAt, job.UpdatedAt, JobCosts.Of(job).Total);
