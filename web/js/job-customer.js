@@ -7,6 +7,7 @@ import { locationHtml, placeText } from './job-location.js';
 import { quoteHtml } from './job-quote.js';
 import { depositsHtml, invoiceHtml } from './job-payments.js';
 import { photosHtml } from './job-photos.js';
+import { intakeStepHtml } from './job-intake.js';
 
 function headerHtml(job) {
   return html`<div class="job-head">
@@ -70,14 +71,14 @@ function statusLinkHtml(job) {
 }
 
 /** The whole page body of a customer job (the shell puts alerts and the operation where the markers are). */
-export function customerPageHtml(job, { operation, photoState, priceList, customer }) {
+export function customerPageHtml(job, { operation, photoState, signatureState, priceList, customer }) {
   const open = !isClosedCustomerJob(job);
   return html`${headerHtml(job)}
     <div data-alert-slot></div>
     <div data-operation>${operation}</div>
     ${statusActionsHtml(job)}
     <div class="job-grid">
-      <div class="job-main">${intakeHtml(job, open)}${photosHtml(job, photoState)}${quoteHtml(job, priceList)}</div>
+      <div class="job-main">${intakeHtml(job, open)}${intakeStepHtml(job, { signatureState, customer })}${photosHtml(job, photoState)}${quoteHtml(job, priceList)}</div>
       <aside class="job-side" aria-label="Customer, location and payments">
         ${customerHtml(job, customer || {})}${locationHtml(job, open)}${invoiceHtml(job)}${depositsHtml(job)}${statusLinkHtml(job)}
       </aside>

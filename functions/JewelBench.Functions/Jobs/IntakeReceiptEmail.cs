@@ -35,11 +35,15 @@ public static class IntakeReceiptEmail
             $"Condition at intake: {(string.IsNullOrWhiteSpace(intake?.Condition) ? "No remarks." : intake.Condition)}",
         };
         if (job.Signature is { } signature)
-            paragraphs.Add($"Signed by the customer at intake on {signature.TakenAt.ToString("MMMM d, yyyy", culture)}.");
+            paragraphs.Add($"Signed by the customer at intake on {InShopTime(signature.TakenAt, shop).ToString("MMMM d, yyyy", culture)}.");
 
         var token = job.StatusToken is { } secret ? $"{shopId}.{secret}" : null;
         var photos = token is null ? [] : job.Photos.Select(p => $"{baseUrl}/api/status/{token}/photos/{Uri.EscapeDataString(p.Id)}").ToList();
         var link = StatusLinks.Path(shopId, job) is { } path ? new EmailLink("Follow your job's status", baseUrl + path) : null;
         return new EmailContent($"Your {piece} is with us — intake receipt {job.Id} — {shop.Name}", "Intake receipt", paragraphs, facts, link, photos);
     }
+
+    /// <summary>The day as the customer saw it at the counter, not in UTC.</summary>
+    private static DateTimeOffset InShopTime(DateTimeOffset at, ShopProfile shop) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(shop.TimeZone, out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at;
 }
