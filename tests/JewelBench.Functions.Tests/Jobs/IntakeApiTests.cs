@@ -132,7 +132,7 @@ public sealed class IntakeApiTests(JewelBenchApp app)
         var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "necklace.png" } };
         var photoId = (string)(await (await _client.PostAsync($"/api/jobs/{id}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created))["photos"]![0]!["id"]!;
         await (await _client.PostAsJsonAsync($"/api/jobs/{id}/deposits", new { amount = 25, method = "Cash" })).ReadJsonAsync(HttpStatusCode.OK);
-        await (await SignAsync(id, ShopLogoTests.Png)).ReadJsonAsync(HttpStatusCode.OK);
+        var signedAt = (DateTimeOffset)(await (await SignAsync(id, ShopLogoTests.Png)).ReadJsonAsync(HttpStatusCode.OK))["signature"]!["takenAt"]!;
 
         var response = await _client.PostAsync($"/api/jobs/{id}/intake-receipt", null);
         var job = await response.ReadJsonAsync(HttpStatusCode.Accepted);
@@ -149,7 +149,7 @@ public sealed class IntakeApiTests(JewelBenchApp app)
         foreach (var expected in new[] { $"Job number: {id}", "Item: Pearl necklace", "Metal: 18k white", "Stones: Akoya pearls",
                      "Condition at intake: Clasp bent; two pearls loose", "Work requested: Replace the clasp",
                      "Promised date: Friday, November 27, 2026", "Priority: RUSH", "Deposit taken: 25.00 USD",
-                     "Signed by the customer at intake on November 2, 2026.", $"http://localhost:7071{job["statusPage"]}", "1 Bench Street" })
+                     $"Signed by the customer at intake on {signedAt.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}.", $"http://localhost:7071{job["statusPage"]}", "1 Bench Street" })
             Assert.Contains(expected, text);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
