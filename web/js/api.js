@@ -143,6 +143,14 @@ export function uploadJobPhotos(id, files, onProgress) {
   for (const f of files) form.append('photos', f, f.name);
   return trackedWrite('job', id, 'POST', `/jobs/${enc(id)}/photos`, undefined, { form, onProgress, unconditional: true });
 }
+/**
+ * The customer's signature (a PNG from the pad) as the raw body. Sent without If-Match: it replaces only the
+ * signature, which the person at the counter chose to take again, and a customer should not have to sign twice.
+ */
+export const uploadSignature = (id, png) =>
+  trackedWrite('job', id, 'PUT', `/jobs/${enc(id)}/signature`, undefined, { file: png, unconditional: true });
+/** The address stays the same when the customer signs again: `takenAt` tells the browser's cache the versions apart. */
+export const signatureUrl = (jobId, takenAt) => `/api/jobs/${enc(jobId)}/signature?v=${enc(takenAt)}`;
 export const jobPhotoUrl = (jobId, photoId) => `/api/jobs/${enc(jobId)}/photos/${enc(photoId)}`;
 export const stockPhotoUrl = (stockId, photoId) => `/api/stock/${enc(stockId)}/photos/${enc(photoId)}`;
 

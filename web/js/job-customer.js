@@ -10,6 +10,7 @@ import { photosHtml } from './job-photos.js';
 import { stagesHtml } from './job-stages.js';
 import { itemsHtml } from './job-items.js';
 import { costsHtml } from './job-panels.js';
+import { intakeStepHtml } from './job-intake.js';
 
 function headerHtml(job) {
   return html`<div class="job-head">
@@ -81,15 +82,15 @@ function statusLinkHtml(job) {
 }
 
 /** The whole page body of a customer job (the shell puts alerts and the operation where the markers are). */
-export function customerPageHtml(job, { operation, photoState, priceList, customer }) {
+export function customerPageHtml(job, { operation, photoState, signatureState, priceList, customer }) {
   const open = !isClosedCustomerJob(job);
   return html`${headerHtml(job)}
     <div data-alert-slot></div>
     <div data-operation>${operation}</div>
     ${statusActionsHtml(job)}
     <div class="job-grid">
-      <div class="job-main">${intakeHtml(job, open)}${photosHtml(job, photoState)}${job.repairOf ? '' : quoteHtml(job, priceList)}
-        ${stagesHtml(job, open && job.status !== 'ReadyForPickup')}${itemsHtml(job)}</div>
+      <div class="job-main">${intakeHtml(job, open)}${job.repairOf ? '' : intakeStepHtml(job, { signatureState, customer })}${photosHtml(job, photoState)}
+        ${job.repairOf ? '' : quoteHtml(job, priceList)}${stagesHtml(job, open && job.status !== 'ReadyForPickup')}${itemsHtml(job)}</div>
       <aside class="job-side" aria-label="Customer, location and payments">
         ${job.repairOf ? inHousePieceHtml(job) : customerHtml(job, customer || {})}${locationHtml(job, open)}${costsHtml(job)}
         ${invoiceHtml(job)}${job.repairOf ? '' : depositsHtml(job)}${statusLinkHtml(job)}

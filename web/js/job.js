@@ -15,10 +15,11 @@ import { isCustomerJob, statusActions } from './job-status.js';
 import { quoteActions, quoteForms, onQuoteChange } from './job-quote.js';
 import { paymentActions } from './job-payments.js';
 import { locationActions } from './job-location.js';
+import { intakeActions, bindSignature, newSignatureState } from './job-intake.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
 const clickHandlers = { ...jobActions, ...stageActions, ...itemActions, ...photoActions,
-  ...statusActions, ...quoteActions, ...paymentActions, ...locationActions, ...customerActions,
+  ...statusActions, ...quoteActions, ...paymentActions, ...locationActions, ...customerActions, ...intakeActions,
   'op-retry': (btn, ctx) => ctx.retryOperation(btn) };
 const POLL_MS = 1000;
 const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
@@ -103,6 +104,7 @@ export async function renderJob(view, id) {
   const submitted = new Set();
   let historySeq = 0;
   const photoState = newPhotoState();
+  const signatureState = newSignatureState();
   // Writes go out one at a time so each one carries the ETag left by the previous one.
   let queue = Promise.resolve();
   const enqueue = (call) => {
@@ -135,9 +137,10 @@ export async function renderJob(view, id) {
   function render(focus = captureFocus(slot)) {
     const drafts = snapshotDrafts(slot, submitted);
     syncOperation();
-    setHtml(slot, pageHtml(job, { operation: operationHtml(op, { stale: pollStale }), photoState, ...extras }));
+    setHtml(slot, pageHtml(job, { operation: operationHtml(op, { stale: pollStale }), photoState, signatureState, ...extras }));
     slot.querySelector('[data-alert-slot]').replaceWith(alertEl);
     bindPhotos(slot);
+    bindSignature(slot, ctx);
     restoreDrafts(slot, drafts);
     slot.querySelectorAll('form[data-kind-form]').forEach((f) => applyKind(f, job.currency));
     restoreFocus(slot, focus);
@@ -231,7 +234,9 @@ export async function renderJob(view, id) {
   const ctx = {
     get job() { return job; },
     get priceList() { return extras.priceList; },
+    get customer() { return extras.customer; },
     photoState,
+    signatureState,
     /** A client-side check failed on an inline form: the message goes under its field. */
     formError(form, name, message) {
       clearErrors(form);

@@ -182,12 +182,20 @@ export function checkRequired(form) {
 }
 
 // ---- toasts -------------------------------------------------------------------
-export function toast(message, kind = 'success') {
+/** `link` ({ href, text }) adds a link after the message, e.g. to the Outbox. */
+export function toast(message, kind = 'success', link = null) {
   const region = document.getElementById('toasts');
   if (!region) return;
   const el = document.createElement('div');
   el.className = `toast toast-${kind}`;
   el.textContent = message;
+  if (link) {
+    const a = document.createElement('a');
+    a.href = link.href;
+    a.textContent = link.text;
+    a.className = 'toast-link';
+    el.append(' ', a);
+  }
   region.append(el);
   while (region.children.length > 3) region.firstElementChild.remove();
   setTimeout(() => { el.classList.add('leaving'); setTimeout(() => el.remove(), 300); }, 4000);

@@ -17,6 +17,9 @@ public sealed class JewelBenchOptions
 
     /// <summary>Largest job photo accepted, in bytes.</summary>
     public int MaxPhotoBytes { get; set; } = 15 * 1024 * 1024;
+
+    /// <summary>Largest intake signature accepted (a PNG drawn on screen), in bytes.</summary>
+    public int MaxSignatureBytes { get; set; } = 512 * 1024;
     public SignInLimits SignIn { get; set; } = new();
 
     /// <summary>How long a customer's status link keeps working after the job is picked up or canceled.</summary>

@@ -82,6 +82,8 @@ public static class JewelBenchSetup
         api.MapJobLifecycle();
         api.MapCustomerJobs();
         api.MapJobEnvelope();
+        api.MapJobSignature();
+        api.MapIntakeReceipt();
         api.MapCustomers();
         api.MapPriceList();
         api.MapStatusPage();

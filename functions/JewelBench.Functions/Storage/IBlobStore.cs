@@ -23,6 +23,9 @@ public static class BlobNames
     /// <summary>A new name for each upload, so a replaced logo is never half-written under the name in use.</summary>
     public static string ShopLogo(string shopId) => $"{shopId}/logo-{Guid.NewGuid():N}";
 
+    /// <summary>A new name for each signature, so a replaced one is never half-written under the name in use.</summary>
+    public static string JobSignature(string shopId, string jobId) => $"{shopId}/jobs/{jobId}/signature-{Guid.NewGuid():N}";
+
     public static string JobPhoto(string shopId, string jobId, string photoId) => $"{shopId}/jobs/{jobId}/{photoId}";
 
     public static string StockPhoto(string shopId, string stockId, string photoId) => $"{shopId}/stock/{stockId}/{photoId}";

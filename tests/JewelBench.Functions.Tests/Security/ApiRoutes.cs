@@ -46,6 +46,8 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["DELETE /api/jobs/{id}/items/{itemId}"] = new { reason = "Security test" },
         ["POST /api/jobs/{id}/photos"] = null, // multipart: see JobPhotosApiTests
         ["DELETE /api/jobs/{id}/photos/{photoId}"] = new { reason = "Security test" },
+        ["POST /api/jobs/{id}/intake-receipt"] = new { },
+        ["PUT /api/jobs/{id}/signature"] = null, // a PNG, not JSON: see IntakeApiTests
         ["POST /api/jobs/{id}/reopen"] = new { reason = "Security test" },
         ["POST /api/jobs/{id}/stages"] = new { name = "Polish", vendor = "Bench", cost = 10, dueDate = "2026-12-20", notes = "n" },
         ["PATCH /api/jobs/{id}/stages/{stageId}"] = new { notes = "Changed", cost = 12, status = "InProgress" },

@@ -20,7 +20,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         ? id
         : throw new InvalidOperationException($"Route parameter {{{parameter}}} is new: seed a row for it in ShopIds.SeedAsync.");
 
-    /// <summary>A draft job with a stage and an item, a completed job with its piece, a staff user, a kiosk link and an email.</summary>
+    /// <summary>A draft job with a stage and an item, a completed job with its piece, a signed repair, a staff user, a kiosk link and an email.</summary>
     public static async Task<ShopIds> SeedAsync(JewelBenchApp app, string shop)
     {
         var owner = app.Client("owner", Role.Owner, shop);
@@ -47,6 +47,11 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         var photos = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "photos", "ring.png" } };
         var photo = await (await owner.PostAsync($"/api/jobs/{draftId}/photos", photos)).ReadJsonAsync(HttpStatusCode.Created);
         var customer = await (await owner.PostAsJsonAsync("/api/customers", new { name = $"{Marker} customer", phone = "555 0100" })).ReadJsonAsync(HttpStatusCode.Created);
+        // A signed repair: its signature is a row and a blob that the other shop must neither read nor replace.
+        var repair = await app.CreateJobAsync(owner, $"{Marker} repair", new { module = "Repair", customerId = (string)customer["id"]!, item = $"{Marker} ring" });
+        var signature = new ByteArrayContent([.. ShopLogoTests.Png, .. System.Text.Encoding.ASCII.GetBytes(Marker)]);
+        signature.Headers.ContentType = new("image/png");
+        (await owner.PutAsync($"/api/jobs/{repair["id"]}/signature", signature)).EnsureSuccessStatusCode();
         var task = await (await owner.PostAsJsonAsync("/api/price-list", new { name = $"{Marker} task", price = 5 })).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
