@@ -50,7 +50,15 @@ export async function renderOutbox(view) {
     message.hidden = false;
     setHtml(message, html`<p class="loading" role="status">Loading the email…</p>`);
     try {
-      setHtml(message, messageHtml(await getOutboxMessage(id)));
+      const mail = await getOutboxMessage(id);
+      setHtml(message, messageHtml(mail));
+      // The list row may be older than the email it opened (Queued when listed, sent since): bring it up to date.
+      const listed = mails.find((m) => m.id === id);
+      if (listed && listed.status !== mail.status) {
+        Object.assign(listed, { status: mail.status, error: mail.error, sentAt: mail.sentAt });
+        setHtml(list, listHtml(mails, id));
+        list.querySelector(`[data-mail="${CSS.escape(id)}"]`)?.focus();
+      }
       if (window.matchMedia('(max-width: 860px)').matches) message.scrollIntoView({ block: 'start' });
     } catch (err) {
       setHtml(message, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
@@ -62,10 +70,20 @@ export async function renderOutbox(view) {
     if (row) show(row.dataset.mail);
   });
 
-  try {
-    mails = await listOutbox();
-    setHtml(list, listHtml(mails, null));
-  } catch (err) {
-    setHtml(list, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+  // While an email is still on its way, the list looks again every few seconds until it has gone (or failed).
+  async function refresh() {
+    if (!view.isConnected) return;
+    const selected = list.querySelector('[aria-pressed="true"]')?.dataset.mail ?? null;
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest('[data-mail]')?.dataset.mail : null;
+    try {
+      mails = await listOutbox();
+      setHtml(list, listHtml(mails, selected));
+      if (focused) list.querySelector(`[data-mail="${CSS.escape(focused)}"]`)?.focus();
+    } catch (err) {
+      setHtml(list, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
+      return;
+    }
+    if (mails.some((m) => m.status === 'Queued' || m.status === 'Sending')) setTimeout(refresh, 5000);
   }
+  await refresh();
 }

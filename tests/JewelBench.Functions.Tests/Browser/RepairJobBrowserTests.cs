@@ -102,7 +102,9 @@ public sealed class RepairJobBrowserTests(BrowserApp app)
 
         // The pickup email in the Outbox, as the customer sees it; its link opens the customer's status page
         await page.GotoAsync("/#/outbox");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(Regex.Escape(customer)) }).First.ClickAsync();
+        var mailRow = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(Regex.Escape(customer)) }).First;
+        await mailRow.ClickAsync();
+        await Expect(mailRow).ToContainTextAsync("Outbox");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Your {item} is ready for pickup — Browser Jewelers" })).ToBeVisibleAsync();
         var email = page.GetByTitle("The email as the customer sees it").ContentFrame;
         await Expect(email.GetByText("Balance due at pickup")).ToBeVisibleAsync();
