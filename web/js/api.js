@@ -195,6 +195,7 @@ export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${en
 export const listOutbox = () => get('/outbox');
 export const getOutboxMessage = (id) => get(`/outbox/${enc(id)}`);
 export const outboxPreviewUrl = (id) => `/api/outbox/${enc(id)}/preview`;
+export const resendOutboxMessage = (id) => send('POST', `/outbox/${enc(id)}/resend`, {});
 // ---- customers, the repair price list, the customer's status page -------------------------
 export const searchCustomers = (q = '') => get(`/customers${q ? `?q=${enc(q)}` : ''}`);
 export const createCustomer = (body) => send('POST', '/customers', body);

@@ -1,8 +1,8 @@
 // #/outbox (owner and staff): the emails the shop sent its customers, newest first, with their status; the chosen
 // one shown as the customer sees it. Its HTML is loaded into a sandboxed frame from its own URL, whose policy
 // allows its inline styles but no script, so an email can never run code in the app.
-import { listOutbox, getOutboxMessage, outboxPreviewUrl } from './api.js';
-import { html, setHtml, badge, time, problemHtml } from './ui.js';
+import { listOutbox, getOutboxMessage, outboxPreviewUrl, resendOutboxMessage } from './api.js';
+import { html, setHtml, badge, time, problemHtml, openDialog, toast } from './ui.js';
 
 const STATUS = {
   Queued: ['Queued', 'queued'], Sending: ['Sending', 'queued'], Outbox: ['Outbox', 'outbox'], Sent: ['Sent', 'sent'],
@@ -30,6 +30,8 @@ const messageHtml = (m) => html`<div class="mail-head">
     <p class="hint">Created ${time(m.createdAt)} by ${m.createdBy}${m.sentAt ? html` · sent ${time(m.sentAt)}` : ''}${m.attempts > 1 ? ` · ${m.attempts} attempts` : ''}</p>
     ${m.status === 'Outbox' ? html`<p class="hint-lock">Not sent: no mail service is set up, so this email stayed here.</p>` : ''}
     ${m.error ? html`<div class="alert alert-error" role="status"><p>${m.error}</p></div>` : ''}
+    ${m.resendOf ? html`<p class="hint">Sent again for an unconfirmed email.</p>` : ''}
+    ${m.status === 'Unconfirmed' ? html`<p><button type="button" class="btn" data-resend="${m.id}">Send again…</button></p>` : ''}
   </div>
   <iframe class="mail-preview" sandbox="" title="The email as the customer sees it" src="${outboxPreviewUrl(m.id)}"></iframe>
   <details class="mail-text"><summary>Plain-text part</summary><pre>${m.text}</pre></details>`;
@@ -64,6 +66,23 @@ export async function renderOutbox(view) {
       setHtml(message, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
     }
   }
+
+  // Unconfirmed: it may have arrived. Staff check with the customer first, then send a copy as a new email.
+  message.addEventListener('click', async (e) => {
+    const button = e.target.closest('[data-resend]');
+    if (!button) return;
+    const copy = await openDialog({
+      title: 'Send this email again?',
+      body: html`<p>It may already have reached ${who(mails.find((m) => m.id === button.dataset.resend) ?? { toAddress: 'the customer' })}. Check with the customer first:
+        sending again makes a new email; this one stays as it is.</p>`,
+      confirmLabel: 'Send again',
+      onSubmit: () => resendOutboxMessage(button.dataset.resend),
+    });
+    if (!copy) return;
+    toast('Sending again');
+    await refresh();
+    show(copy.id);
+  });
 
   list.addEventListener('click', (e) => {
     const row = e.target.closest('[data-mail]');

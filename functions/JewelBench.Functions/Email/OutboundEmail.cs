@@ -29,6 +29,9 @@ public sealed class OutboundEmail
     /// <summary>Why it failed or is unconfirmed: the mail service's own messages where it gave any.</summary>
     public string? Error { get; set; }
 
+    /// <summary>The unconfirmed email this one was sent again for, after staff checked with the customer.</summary>
+    public string? ResendOf { get; set; }
+
     /// <summary>Sends attempted (recorded as Sending).</summary>
     public int Attempts { get; set; }
 

@@ -1,4 +1,8 @@
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Email;
+using JewelBench.Functions.Storage;
 using JewelBench.Functions.Tests.Email;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,5 +31,33 @@ public sealed class OutboxBrowserTests(BrowserApp app)
         await Expect(button).ToHaveCSSAsync("background-color", "rgb(138, 109, 31)");
         await page.GetByText("Plain-text part").ClickAsync();
         await Expect(page.GetByText("View your invoice: https://shop.test/invoices/I-0001")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AnUnconfirmedEmailIsSentAgainAfterAConfirmationAsANewEmail()
+    {
+        var services = app.Services;
+        var table = services.GetRequiredService<IShopTable>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var shop = (await table.GetAsync<ShopProfile>(BrowserApp.ShopId, Keys.Shop))!.Value;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var mail = OutboundEmail.Create(clock, null, "pickup", "lin@customer.test", $"Lin Unsure {tag}", EmailComposer.Compose(QueueEmail.Pickup, shop), "tester");
+        // As a host that died mid-send leaves it once the next attempt found it.
+        (mail.Status, mail.Error, mail.Attempts) = (MailStatus.Unconfirmed, EmailDelivery.UnconfirmedError, 1);
+        await table.CommitAsync(BrowserApp.ShopId, [new TableWrite.Insert(Keys.Mail(mail.Id), mail)]);
+        var page = await app.NewPageAsync(signInAs: BrowserApp.Staff);
+
+        await page.GotoAsync("/#/outbox");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new($"Lin Unsure {tag}") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send again…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Check with the customer first");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+
+        await Expect(page.GetByText("Sent again for an unconfirmed email.")).ToBeVisibleAsync();
+        var rows = page.GetByRole(AriaRole.Button, new() { NameRegex = new($"Lin Unsure {tag}") });
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Last).ToContainTextAsync("Unconfirmed");
+        await Expect(rows.First).ToContainTextAsync("Outbox", new() { Timeout = 15_000 });
     }
 }

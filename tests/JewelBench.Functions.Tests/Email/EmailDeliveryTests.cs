@@ -140,6 +140,33 @@ public sealed class EmailDeliveryTests(JewelBenchApp app)
         Assert.Equal(OperationStatus.Succeeded, (await host.OperationAsync(operation.Id)).Status);
     }
 
+    /// <summary>After checking with the customer, staff send an unconfirmed email again: a new email, the original kept as it was.</summary>
+    [Fact]
+    public async Task AnUnconfirmedEmailIsSentAgainOnlyWhenStaffAskAndAsANewEmail()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var host = await HostAsync(sendGrid);
+        var (mail, _) = await QueueEmail.QueueAsync(host.Services, EmailHost.Shop);
+        var stored = (await host.Table.GetAsync<OutboundEmail>(EmailHost.Shop, Keys.Mail(mail.Id)))!;
+        (stored.Value.Status, stored.Value.Attempts) = (MailStatus.Sending, 1);
+        await host.Table.CommitAsync(EmailHost.Shop, [new TableWrite.Replace(stored.RowKey, stored.Value, stored.ETag)]);
+        await host.DrainAsync();
+        var staff = await JewelBenchApp.OwnerClientAsync(host, EmailHost.Shop);
+
+        var response = await staff.PostAsJsonAsync($"/api/outbox/{mail.Id}/resend", new { });
+        var copy = await response.ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal(1, await host.DrainAsync());
+        var again = await staff.PostAsJsonAsync($"/api/outbox/{(string)copy["id"]!}/resend", new { });
+
+        Assert.Equal((mail.Id, "Queued"), ((string)copy["resendOf"]!, (string)copy["status"]!));
+        Assert.StartsWith("/api/operations/", response.Headers.Location?.OriginalString);
+        Assert.Equal(1, sendGrid.CountFor((string)copy["id"]!));
+        Assert.Equal(0, sendGrid.CountFor(mail.Id));
+        Assert.Equal(MailStatus.Sent, (await host.MailAsync((string)copy["id"]!)).Status);
+        Assert.Equal(MailStatus.Unconfirmed, (await host.MailAsync(mail.Id)).Status);
+        await again.ReadProblemAsync(HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task WithoutAnApiKeyEmailGoesToTheOutboxNewestFirstAndOnlyItsShopSeesIt()
     {
