@@ -108,12 +108,10 @@ public static class CustomerJobApi
 
             var publicUrl = services.GetRequiredService<IOptions<JewelBenchOptions>>().Value.PublicUrl;
             var message = EmailComposer.Compose(PickupEmail.Content(job, invoice, shop.Value, publicUrl, caller.ShopId), shop.Value);
-            var mail = OutboundEmail.Create(services.GetRequiredService<TimeProvider>(), job.Id, "pickup", address, customer.Value.Name, message, caller.User);
-            var (mailWrite, step) = EmailDelivery.Prepare(mail);
-            operation = operations.New(EmailDelivery.Kind, job.Id, [step], caller.User);
-            job.OperationId = operation.Id;
+            (var writes, operation) = CustomerEmail.Queue(job, operations, services.GetRequiredService<TimeProvider>(), "pickup", address,
+                customer.Value.Name, message, caller.User);
             job.EmailQueued("Pickup", address, change);
-            return [advance(1), mailWrite, Operations.RecordWrite(operation)];
+            return [advance(1), .. writes];
         }, StatusCodes.Status200OK, job => (answered = (job, job.ToDto(caller.ShopId, operation))).Value.Dto);
         // Only a job whose customer is emailed has work left to do: that answer is 202 with the operation to follow.
         if (operation is null || !Answers.Succeeded(result)) return result;

@@ -35,12 +35,10 @@ public static class IntakeReceiptApi
             var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
 
             var message = EmailComposer.Compose(IntakeReceiptEmail.Content(job, shop.Value, options.Value.PublicUrl, caller.ShopId), shop.Value);
-            var mail = OutboundEmail.Create(clock, job.Id, IntakeReceiptEmail.Purpose, address, customer.Value.Name, message, caller.User);
-            var (mailWrite, step) = EmailDelivery.Prepare(mail);
-            operation = operations.New(EmailDelivery.Kind, job.Id, [step], caller.User);
-            job.OperationId = operation.Id;
+            (var writes, operation) = CustomerEmail.Queue(job, operations, clock, IntakeReceiptEmail.Purpose, address, customer.Value.Name,
+                message, caller.User);
             job.IntakeReceiptEmailed(address, change);
-            return [mailWrite, Operations.RecordWrite(operation)];
+            return writes;
         }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
         return await operations.AcceptedAsync(caller.ShopId, result, operation, ct);
     }

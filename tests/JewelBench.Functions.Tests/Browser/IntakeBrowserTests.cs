@@ -37,7 +37,8 @@ public sealed class IntakeBrowserTests(BrowserApp app)
 
         var signature = step.GetByRole(AriaRole.Img, new() { Name = "Customer's signature" });
         await Expect(signature).ToBeVisibleAsync();
-        Assert.True(await signature.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The saved signature does not load.");
+        // The image loads after it shows: wait for its pixels rather than read them at once.
+        await Expect(signature).Not.ToHaveJSPropertyAsync("naturalWidth", 0);
         await Expect(step).ToContainTextAsync("taken by Sam Staff");
         await Expect(step.GetByRole(AriaRole.Button, new() { Name = "Sign again" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "History" })).ToContainTextAsync("Customer signed at intake");
