@@ -46,6 +46,7 @@ export async function renderOutbox(view) {
   const list = view.querySelector('[data-list]');
   const message = view.querySelector('[data-message]');
   let mails = [];
+  let shown = null; // { id, status } of the email open on the right
 
   async function show(id) {
     setHtml(list, listHtml(mails, id));
@@ -54,6 +55,7 @@ export async function renderOutbox(view) {
     try {
       const mail = await getOutboxMessage(id);
       setHtml(message, messageHtml(mail));
+      shown = { id, status: mail.status };
       // The list row may be older than the email it opened (Queued when listed, sent since): bring it up to date.
       const listed = mails.find((m) => m.id === id);
       if (listed && listed.status !== mail.status) {
@@ -102,6 +104,9 @@ export async function renderOutbox(view) {
       setHtml(list, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
       return;
     }
+    // The open email went out (or failed) since it was opened: show it as it is now.
+    const current = shown && mails.find((m) => m.id === shown.id);
+    if (current && current.status !== shown.status && !message.contains(document.activeElement)) await show(shown.id);
     if (mails.some((m) => m.status === 'Queued' || m.status === 'Sending')) setTimeout(refresh, 5000);
   }
   await refresh();
