@@ -94,27 +94,22 @@ public static class CustomerJobApi
         string? reason)
     {
         var services = request.HttpContext.RequestServices;
-        var operations = services.GetRequiredService<Operations>();
-        Operation? operation = null;
-        (Job Job, JobDto Dto)? answered = null;
-        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
+        return await jobs.RunStartingAsync(caller, id, request, reason, async (job, change) =>
         {
             var ct = request.HttpContext.RequestAborted;
             var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "invoice", ct);
             var invoice = job.MarkReadyForPickup($"INV-{last + 1:D4}", shop.Value.TaxRate, change);
             var customer = job.CustomerId is { } customerId ? await table.GetAsync<Customer>(caller.ShopId, Keys.Customer(customerId), ct) : null;
-            if (customer?.Value.Email is not { } address) return [advance(1)];
+            // Only a customer with an email address leaves work to do after the transaction.
+            if (customer?.Value.Email is not { } address) return ([advance(1)], null);
 
             var publicUrl = services.GetRequiredService<IOptions<JewelBenchOptions>>().Value.PublicUrl;
             var message = EmailComposer.Compose(PickupEmail.Content(job, invoice, shop.Value, publicUrl, caller.ShopId), shop.Value);
-            (var writes, operation) = CustomerEmail.Queue(job, operations, services.GetRequiredService<TimeProvider>(), "pickup", address,
-                customer.Value.Name, message, caller.User);
+            var (mail, operation) = CustomerEmail.Queue(job, services.GetRequiredService<Operations>(), services.GetRequiredService<TimeProvider>(),
+                "pickup", address, customer.Value.Name, message, caller.User);
             job.EmailQueued("Pickup", address, change);
-            return [advance(1), .. writes];
-        }, StatusCodes.Status200OK, job => (answered = (job, job.ToDto(caller.ShopId, operation))).Value.Dto);
-        // Only a job whose customer is emailed has work left to do: that answer is 202 with the operation to follow.
-        if (operation is null || !Answers.Succeeded(result)) return result;
-        return await operations.AcceptedAsync(caller.ShopId, Answers.Ok(answered!.Value.Job, answered.Value.Dto, StatusCodes.Status202Accepted), operation);
+            return ([advance(1), mail], operation);
+        });
     }
 }

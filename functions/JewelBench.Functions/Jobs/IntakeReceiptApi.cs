@@ -24,8 +24,7 @@ public static class IntakeReceiptApi
         var body = await JsonBody.ReadAsync(request);
         body.ThrowIfInvalid();
         var ct = request.HttpContext.RequestAborted;
-        Operation? operation = null;
-        var result = await jobs.RunAsync(caller, id, request, null, async (job, change) =>
+        return await jobs.RunStartingAsync(caller, id, request, null, async (job, change) =>
         {
             job.EnsureIntakeReceiptAllowed();
             var customer = job.CustomerId is { } customerId ? await table.GetAsync<Customer>(caller.ShopId, Keys.Customer(customerId), ct) : null;
@@ -35,11 +34,10 @@ public static class IntakeReceiptApi
             var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
 
             var message = EmailComposer.Compose(IntakeReceiptEmail.Content(job, shop.Value, options.Value.PublicUrl, caller.ShopId), shop.Value);
-            (var writes, operation) = CustomerEmail.Queue(job, operations, clock, IntakeReceiptEmail.Purpose, address, customer.Value.Name,
+            var (mail, operation) = CustomerEmail.Queue(job, operations, clock, IntakeReceiptEmail.Purpose, address, customer.Value.Name,
                 message, caller.User);
             job.IntakeReceiptEmailed(address, change);
-            return writes;
-        }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
-        return await operations.AcceptedAsync(caller.ShopId, result, operation, ct);
+            return ([mail], operation);
+        });
     }
 }

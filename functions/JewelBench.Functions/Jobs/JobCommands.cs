@@ -2,11 +2,12 @@ using JewelBench.Core.Board;
 using JewelBench.Core.Invoices;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Status;
+using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Jobs;
 
 /// <summary>Creates jobs and runs commands on them, keeping each job's board card in the same transaction.</summary>
-public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner)
+public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner, Operations operations)
 {
     /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
     private const int NumberAttempts = 20;
@@ -56,6 +57,28 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             if ((job.Invoice ?? invoiceBefore) is { PendingEvents.Count: > 0 } invoice) writes.AddRange(InvoiceWrites(invoice));
             return writes;
         }, toDto ?? (job => job.ToDto(caller.ShopId)), "Job", successStatus, request.HttpContext.RequestAborted);
+
+    /// <summary>
+    /// A command that may start a durable operation (close-out, reopen, an email to the customer): its record is written
+    /// with the command's rows and the job names it; the answer is 202 with the operation's Location when one was
+    /// started, else 200.
+    /// </summary>
+    public async Task<IResult> RunStartingAsync(Caller caller, string jobId, HttpRequest request, string? reason,
+        Func<Job, Change, Task<(IEnumerable<TableWrite> Writes, Operation? Operation)>> command)
+    {
+        Operation? operation = null;
+        (Job Job, JobDto Dto)? answered = null;
+        var result = await RunAsync(caller, jobId, request, reason, async (job, change) =>
+        {
+            (var writes, operation) = await command(job, change);
+            if (operation is null) return writes;
+            job.OperationId = operation.Id;
+            return writes.Append(Operations.RecordWrite(operation));
+        }, StatusCodes.Status200OK, job => (answered = (job, job.ToDto(caller.ShopId, operation))).Value.Dto);
+        if (operation is null || !Answers.Succeeded(result)) return result;
+        var (saved, dto) = answered!.Value;
+        return await operations.AcceptedAsync(caller.ShopId, Answers.Ok(saved, dto, StatusCodes.Status202Accepted), operation);
+    }
 
     public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
         Action<Job, Change> command, int successStatus = StatusCodes.Status200OK) =>

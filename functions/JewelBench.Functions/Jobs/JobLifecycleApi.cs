@@ -29,7 +29,10 @@ public static class JobLifecycleApi
         return await jobs.RunAsync(caller, id, request, reason, (job, change) => job.TransitionTo(to!.Value, change));
     }
 
-    /// <summary>One transaction: the job, its pieces, their history and the close-out operation; then 202 while the photos are copied.</summary>
+    /// <summary>
+    /// One transaction: the job, its pieces, their history and the close-out operation; then 202 while the photos are
+    /// copied. An in-house repair instead puts its cost onto its piece, in the same way and with nothing left to run.
+    /// </summary>
     private static async Task<IResult> Complete(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table,
         Operations operations)
     {
@@ -38,30 +41,26 @@ public static class JobLifecycleApi
             body.Int("quantity"), body.Bool("separateItems") ?? false, body.Decimal("retailPrice"));
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        if (await InHouseRepairAsync(table, caller.ShopId, id, request) is { } stockId)
+        return await jobs.RunStartingAsync(caller, id, request, reason, async (job, change) =>
         {
-            if (form != new CompletionForm(null, null, null, null, null, false, null))
-                throw ValidationFailedException.For("body", "an in-house repair completes onto its piece: send only a reason, if any.");
-            return await jobs.RunAsync(caller, id, request, reason, (job, change) =>
-                OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.CompleteRepair(piece, change)));
-        }
-        Operation? operation = null;
-        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
-        {
+            if (job.RepairOf is { } stockId)
+            {
+                if (form != new CompletionForm(null, null, null, null, null, false, null))
+                    throw ValidationFailedException.For("body", "an in-house repair completes onto its piece: send only a reason, if any.");
+                return (await OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.CompleteRepair(piece, change)), null);
+            }
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
             var pieces = job.Complete(form, last + 1, change);
             var later = pieces.Skip(CloseOut.FirstPieces).ToList();
-            operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job.Id, pieces, later), caller.User);
-            job.OperationId = operation.Id;
-            return pieces.Take(CloseOut.FirstPieces).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
-                .Append(advance(pieces.Count)).Append(Operations.RecordWrite(operation));
-        }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
-        return await operations.AcceptedAsync(caller.ShopId, result, operation);
+            var operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job.Id, pieces, later), caller.User);
+            return (pieces.Take(CloseOut.FirstPieces).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
+                .Append(advance(pieces.Count)), operation);
+        });
     }
 
     /// <summary>
     /// Deletes the pieces close-out created, each conditional on the state it was read in, and starts the
-    /// operation that deletes their photos.
+    /// operation that deletes their photos. An in-house repair takes its cost off its piece again instead.
     /// </summary>
     private static async Task<IResult> Reopen(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table,
         Operations operations)
@@ -69,23 +68,19 @@ public static class JobLifecycleApi
         var body = await JsonBody.ReadAsync(request);
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        if (await InHouseRepairAsync(table, caller.ShopId, id, request) is { } stockId)
-            return await jobs.RunAsync(caller, id, request, reason, (job, change) =>
-                OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.ReopenRepair(piece, change)));
-        Operation? operation = null;
-        var result = await jobs.RunAsync(caller, id, request, reason, async (job, change) =>
+        return await jobs.RunStartingAsync(caller, id, request, reason, async (job, change) =>
         {
+            if (job.RepairOf is { } stockId)
+                return (await OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.ReopenRepair(piece, change)), null);
             var ct = request.HttpContext.RequestAborted;
             var stored = (await Task.WhenAll((job.Completion?.Pieces ?? []).Select(p =>
                 table.GetAsync<StockItem>(caller.ShopId, Keys.Stock(p), ct)))).OfType<Stored<StockItem>>().ToList();
             job.Reopen(stored.Select(s => s.Value).ToList(), change);
             var settled = await SettleCloseOutAsync(table, caller.ShopId, job, change, ct);
-            operation = operations.New(ReopenCleanup.Kind, job.Id,
+            var operation = operations.New(ReopenCleanup.Kind, job.Id,
                 stored.Where(s => s.Value.Photos.Count > 0).Select(s => ReopenCleanup.Step(s.Value)), caller.User);
-            job.OperationId = operation.Id;
-            return stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Concat(settled).Append(Operations.RecordWrite(operation));
-        }, StatusCodes.Status202Accepted, job => job.ToDto(caller.ShopId, operation));
-        return await operations.AcceptedAsync(caller.ShopId, result, operation);
+            return (stored.Select(s => (TableWrite)new TableWrite.Delete(s.RowKey, s.ETag)).Concat(settled), operation);
+        });
     }
 
     /// <summary>
@@ -104,10 +99,6 @@ public static class JobLifecycleApi
         operation.Cancel("The job was reopened.", change.At);
         return [new TableWrite.Replace(stored.RowKey, operation, stored.ETag)];
     }
-
-    /// <summary>The StockID an in-house repair works on, or null for any other job (or none at all: the command answers 404).</summary>
-    private static async Task<string?> InHouseRepairAsync(IShopTable table, string shop, string jobId, HttpRequest request) =>
-        (await table.GetAsync<Job>(shop, Keys.Job(jobId), request.HttpContext.RequestAborted))?.Value.RepairOf;
 
     /// <summary>Changes the repaired piece in the job's transaction, conditional on the piece as it was read.</summary>
     private static async Task<IEnumerable<TableWrite>> OnPieceAsync(IShopTable table, string shop, string stockId, HttpRequest request,

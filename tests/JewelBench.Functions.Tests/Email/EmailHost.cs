@@ -45,12 +45,7 @@ public sealed class EmailHost(Dictionary<string, string?> settings) : WebApplica
     public async Task<Operation> OperationAsync(string id) => (await Table.GetAsync<Operation>(Shop, Keys.Operation(id)))!.Value;
 
     /// <summary>Handles messages until none is visible; each retry here has no delay (or a timer the clock has passed).</summary>
-    public async Task<int> DrainAsync()
-    {
-        var handled = 0;
-        while (await Executor.RunOnceAsync()) handled++;
-        return handled;
-    }
+    public Task<int> DrainAsync() => Executor.DrainAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -204,7 +204,7 @@ public sealed class CustomerJobApiTests(JewelBenchApp app)
         var job = await ReadyAsync(id);
 
         var executor = app.Services.GetRequiredService<OperationExecutor>();
-        while (await executor.RunOnceAsync()) { }
+        await executor.DrainAsync();
 
         var operation = await (await _client.GetAsync($"/api/operations/{job["operation"]!["id"]}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Succeeded", (string)operation["status"]!);

@@ -48,7 +48,7 @@ public sealed class IntakeApiTests(JewelBenchApp app)
     private async Task RunOperationsAsync()
     {
         var executor = app.Services.GetRequiredService<OperationExecutor>();
-        while (await executor.RunOnceAsync()) { }
+        await executor.DrainAsync();
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class JobPhotosApiTests(JewelBenchApp app)
     private async Task DrainAsync()
     {
         var executor = app.Services.GetRequiredService<OperationExecutor>();
-        while (await executor.RunOnceAsync()) { }
+        await executor.DrainAsync();
     }
 
     [Fact]

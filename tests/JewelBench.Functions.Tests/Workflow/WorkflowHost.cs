@@ -84,12 +84,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
     public async Task<Operation> ReadAsync(string operationId) => (await Table.GetAsync<Operation>(Shop, Keys.Operation(operationId)))!.Value;
 
     /// <summary>Handles messages until the queue has none visible.</summary>
-    public async Task<int> DrainAsync()
-    {
-        var handled = 0;
-        while (await Executor.RunOnceAsync()) handled++;
-        return handled;
-    }
+    public Task<int> DrainAsync() => Executor.DrainAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
