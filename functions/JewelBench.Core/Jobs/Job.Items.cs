@@ -1,4 +1,5 @@
 using System.Globalization;
+using JewelBench.Core.Materials;
 
 namespace JewelBench.Core.Jobs;
 
@@ -20,6 +21,8 @@ public sealed partial class Job
     {
         EnsureItemsEditable();
         var item = FindItem(itemId);
+        if (item.MaterialId is not null && (edits.Description.HasValue || edits.Unit.HasValue || edits.UnitCost.HasValue))
+            throw ValidationFailedException.For("quantity", "is all that changes on material from inventory: its description, unit and cost come from stock.");
         var (before, oldDescription) = (Describe(item), item.Description);
         var oldValues = (item.Description, item.Quantity, item.Unit, item.UnitCost);
         Apply(item,
@@ -27,6 +30,7 @@ public sealed partial class Job
             edits.Quantity.HasValue ? edits.Quantity.Value : item.Quantity,
             edits.Unit.HasValue ? edits.Unit.Value : item.Unit,
             edits.UnitCost.HasValue ? edits.UnitCost.Value : item.UnitCost);
+        Reallocate(item, oldValues.Quantity);
         if (oldValues != (item.Description, item.Quantity, item.Unit, item.UnitCost))
             Record(change, "ItemEdited", $"{item.Kind} {item.Description} changed", "item", $"{oldDescription}: {before}", $"{item.Description}: {Describe(item)}");
     }
@@ -35,6 +39,11 @@ public sealed partial class Job
     {
         EnsureItemsEditable();
         var item = FindItem(itemId);
+        if (item.MaterialId is not null)
+        {
+            EnsureAllocationOpen(item);
+            Move(item, LedgerMove.Remove, item.Quantity);
+        }
         Items.Remove(item);
         Record(change, "ItemRemoved", $"{item.Kind} {item.Description} removed", "item", Describe(item), null);
     }

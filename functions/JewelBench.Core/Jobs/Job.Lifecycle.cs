@@ -101,6 +101,7 @@ public sealed partial class Job
         var from = Status;
         Status = to;
         LaneSince = change.At;
+        SyncAllocations();
         Record(change, action, $"{action}: {from} → {to}", "status", from.ToString(), to.ToString());
     }
 

@@ -9,6 +9,7 @@ using JewelBench.Functions.Demo;
 using JewelBench.Functions.Email;
 using JewelBench.Functions.Health;
 using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Materials;
 using JewelBench.Functions.Shops;
 using JewelBench.Functions.Stock;
 using JewelBench.Functions.Workflow;
@@ -89,6 +90,7 @@ public static class JewelBenchSetup
         api.MapStatusPage();
         api.MapBoard();
         api.MapStock();
+        api.MapMaterials();
         api.MapOperations();
         api.MapOutbox();
         return app;

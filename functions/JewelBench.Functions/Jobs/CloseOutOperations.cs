@@ -17,8 +17,16 @@ public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKin
 {
     public const string Kind = "close-out";
 
-    /// <summary>Pieces written in close-out's own transaction, beside the job, its events, card, counter and operation.</summary>
-    public const int FirstPieces = 45;
+    /// <summary>
+    /// Pieces written in close-out's own transaction, beside the job, its events, card, counter and operation, and the
+    /// consumed materials with their ledger entries (at most <see cref="Job.MaxInventoryMaterials"/> + <see cref="Job.MaxAllocations"/> rows).
+    /// </summary>
+    public static int FirstPieces(Job job)
+    {
+        var allocations = job.Items.Where(i => i.Allocation is Allocation.Allocated or Allocation.Held).ToList();
+        var materialRows = allocations.Count + allocations.Select(i => i.MaterialId).Distinct().Count();
+        return Math.Min(45, (100 - 10 - materialRows) / 2);
+    }
 
     /// <summary>Pieces per later batch: two rows each (the piece and its history event), within the 100 a transaction holds.</summary>
     private const int BatchPieces = 49;

@@ -1,6 +1,7 @@
 using JewelBench.Core.Board;
 using JewelBench.Core.Invoices;
 using JewelBench.Core.Shops;
+using JewelBench.Functions.Materials;
 using JewelBench.Functions.Status;
 using JewelBench.Functions.Workflow;
 
@@ -53,6 +54,8 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             var wasOnBoard = BoardCard.For(job) is not null;
             var invoiceBefore = job.Invoice;
             var writes = (await command(job, change)).ToList();
+            if (job.TakeMaterialMoves() is { Count: > 0 } moves)
+                writes.AddRange(await MaterialWrites.ApplyAsync(table, caller.ShopId, moves, change, request.HttpContext.RequestAborted));
             if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
             if ((job.Invoice ?? invoiceBefore) is { PendingEvents.Count: > 0 } invoice) writes.AddRange(InvoiceWrites(invoice));
             return writes;

@@ -21,7 +21,8 @@ public sealed record QuoteLineDto(string Id, string? TaskId, string Description,
 
 public sealed record QuoteDto(IReadOnlyList<QuoteLineDto> Lines, decimal Total, QuoteApproval? Approval);
 
-public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost);
+public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost,
+    string? MaterialId, Allocation? Allocation);
 
 public sealed record JobSummary(string Id, JobModule Module, string Description, string? Customer, JobStatus Status,
     bool Rush, string Store, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, decimal Total, string? Item,
@@ -35,7 +36,7 @@ public static class JobMappings
     public static JobDto ToDto(this Job job, string shopId, Operation? operation = null) => new(job.Id, job.Module, job.Description,
         job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
         job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
-        job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost)).ToList(),
+        job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost, i.MaterialId, i.Allocation)).ToList(),
         JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions, job.Photos,
         operation is null ? null : OperationsApi.ToDto(operation), job.CustomerId, job.Intake, job.HoldReason,
         job.IsCustomerJob ? job.Location : null,

@@ -50,10 +50,11 @@ public static class JobLifecycleApi
                 return (await OnPieceAsync(table, caller.ShopId, stockId, request, piece => job.CompleteRepair(piece, change)), null);
             }
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, "stock", request.HttpContext.RequestAborted);
+            var first = CloseOut.FirstPieces(job);
             var pieces = job.Complete(form, last + 1, change);
-            var later = pieces.Skip(CloseOut.FirstPieces).ToList();
+            var later = pieces.Skip(first).ToList();
             var operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job.Id, pieces, later), caller.User);
-            return (pieces.Take(CloseOut.FirstPieces).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
+            return (pieces.Take(first).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
                 .Append(advance(pieces.Count)), operation);
         });
     }

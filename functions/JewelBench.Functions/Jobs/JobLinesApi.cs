@@ -1,3 +1,5 @@
+using JewelBench.Core.Materials;
+
 namespace JewelBench.Functions.Jobs;
 
 /// <summary>A job's stages and items (materials, labor, fees).</summary>
@@ -12,6 +14,8 @@ public static class JobLinesApi
         group.MapPost("/items", AddItem);
         group.MapPatch("/items/{itemId}", EditItem);
         group.MapDelete("/items/{itemId}", RemoveItem);
+        group.MapPost("/materials", AllocateMaterial);
+        group.MapPost("/items/{itemId}/return", ReturnMaterial);
         return group;
     }
 
@@ -77,6 +81,26 @@ public static class JobLinesApi
 
     private static async Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
         await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.RemoveItem(itemId, change));
+
+    /// <summary>Takes stock from inventory onto the job in the job's own transaction; more than is on hand is refused with 409.</summary>
+    private static async Task<IResult> AllocateMaterial(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("materialId");
+        body.Require("quantity");
+        var (materialId, quantity) = (body.Text("materialId"), body.Decimal("quantity"));
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, null, async (job, change) =>
+        {
+            var material = await table.GetAsync<Material>(caller.ShopId, Keys.Material(materialId!), request.HttpContext.RequestAborted)
+                ?? throw ValidationFailedException.For("materialId", $"{materialId} is not in inventory.");
+            job.AllocateMaterial(material.Value, quantity!.Value, change);
+            return [];
+        }, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ReturnMaterial(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
+        await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.ReturnMaterial(itemId, change));
 
     /// <summary>A removal takes an optional reason and nothing else.</summary>
     private static async Task<string?> ReasonAsync(HttpRequest request)

@@ -44,6 +44,13 @@ public static class Keys
     public static string RepairTask(string taskId) => $"task|{Id(taskId)}";
     public const string RepairTaskPrefix = "task|";
 
+    public static string Material(string materialId) => $"mat|{Id(materialId)}";
+    public const string MaterialPrefix = "mat|";
+
+    /// <summary>A material's adjustments ledger, one row per stock movement, in order.</summary>
+    public static string Ledger(string materialId, int seq) => $"ledger|{Id(materialId)}|{seq:D6}";
+    public static string LedgerPrefix(string materialId) => $"ledger|{Id(materialId)}|";
+
     public static string Invoice(string invoiceId) => $"inv|{Id(invoiceId)}";
 
     /// <summary>A customer status-page token → shop and job, in the install partition; only the token's hash is stored.</summary>
