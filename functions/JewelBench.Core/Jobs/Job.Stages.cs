@@ -31,6 +31,10 @@ public sealed partial class Job
         var vendor = edits.Vendor.HasValue ? checks.Text("vendor", edits.Vendor.Value, 80, false) : stage.Vendor;
         var cost = edits.Cost.HasValue ? checks.Money("cost", edits.Cost.Value) : stage.Cost;
         var notes = edits.Notes.HasValue ? checks.Text("notes", edits.Notes.Value, 1000, false) : stage.Notes;
+        var metalIn = edits.MetalIn.HasValue ? Grams(checks, "metalIn", edits.MetalIn.Value) : stage.MetalIn;
+        var metalOut = edits.MetalOut.HasValue ? Grams(checks, "metalOut", edits.MetalOut.Value) : stage.MetalOut;
+        if (metalOut is not null && metalIn is null) checks.Fail("metalIn", "is needed before metal out: weigh what went in first.");
+        if (metalOut > metalIn) checks.Fail("metalOut", "cannot be more than the metal that went in.");
         var position = edits.Position.HasValue ? checks.Range("position", edits.Position.Value, 0, Stages.Count - 1) : Stages.IndexOf(stage);
         checks.ThrowIfAny();
 
@@ -47,6 +51,8 @@ public sealed partial class Job
             if (v == StageStatus.InProgress) stage.StartedAt ??= change.At;
             stage.FinishedAt = v is StageStatus.Done or StageStatus.Skipped ? change.At : null;
         });
+        Set(change, $"{label} metal in (g)", stage.MetalIn, metalIn, v => stage.MetalIn = v);
+        Set(change, $"{label} metal out (g)", stage.MetalOut, metalOut, v => stage.MetalOut = v);
         Set(change, $"{label} position", Stages.IndexOf(stage) + 1, position + 1, _ =>
         {
             Stages.Remove(stage);
@@ -61,6 +67,8 @@ public sealed partial class Job
         Stages.Remove(stage);
         Record(change, "StageRemoved", $"Stage {stage.Name} removed", "stage", stage.Name, null);
     }
+
+    private static decimal? Grams(Checks checks, string field, decimal? grams) => grams is { } g ? checks.Amount(field, g) : null;
 
     private Stage FindStage(string stageId) =>
         Stages.FirstOrDefault(s => s.Id == stageId) ?? throw new NotFoundException($"Stage {stageId} is not on job {Id}.");

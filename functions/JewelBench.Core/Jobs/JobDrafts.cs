@@ -32,6 +32,8 @@ public sealed record StageEdits
     public Optional<StageStatus> Status { get; init; }
     public Optional<string?> Notes { get; init; }
     public Optional<int> Position { get; init; }
+    public Optional<decimal?> MetalIn { get; init; }
+    public Optional<decimal?> MetalOut { get; init; }
 }
 
 public sealed record NewItem(ItemKind Kind, string? Description, decimal Quantity, string? Unit, decimal UnitCost);

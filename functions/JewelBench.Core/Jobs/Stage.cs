@@ -14,5 +14,10 @@ public sealed class Stage
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>Grams of metal weighed going into and coming out of the stage (casting, polishing…).</summary>
+    public decimal? MetalIn { get; set; }
+    public decimal? MetalOut { get; set; }
+    public List<StageRecord> Records { get; set; } = [];
+
     public bool IsOpen => Status is StageStatus.Pending or StageStatus.InProgress;
 }

@@ -3,9 +3,10 @@ namespace JewelBench.Core.Materials;
 /// <summary>
 /// Every way on-hand changes. Allocate takes stock for a job; Remove and Release give it back (an allocation taken off, a
 /// canceled job); Hold marks it as being worked in production; Consume uses up what a job holds; Use draws straight from on-hand (a stage's input); Return brings consumed stock back;
-/// Receive, Count (a stocktake correction), Scrap (recovered from a loss) and Produce (a stage's output) add or set it.
+/// Receive, Count (a stocktake correction), Scrap (recovered from a loss) and Produce (a stage's output) add or set it;
+/// Reverse takes back a Produce or Scrap entry recorded in error.
 /// </summary>
-public enum LedgerMove { Receive, Allocate, Remove, Hold, Consume, Use, Release, Return, Count, Scrap, Produce }
+public enum LedgerMove { Receive, Allocate, Remove, Hold, Consume, Use, Release, Return, Count, Scrap, Produce, Reverse }
 
 /// <summary>A change to a material's stock that a job command asks for; the store applies it to the material in the same transaction.</summary>
 public sealed record MaterialMove(string MaterialId, LedgerMove Move, decimal Quantity, string? JobId = null, string? StageId = null,

@@ -87,7 +87,7 @@ public sealed class Material : Recorded
             LedgerMove.Allocate => (-q, q),
             LedgerMove.Remove or LedgerMove.Release => (q, -q),
             LedgerMove.Hold => (0m, 0m),
-            LedgerMove.Use => (-q, 0m),
+            LedgerMove.Use or LedgerMove.Reverse => (-q, 0m),
             LedgerMove.Consume => (0m, -q),
             LedgerMove.Count => (q - OnHand, 0m),
             _ => throw new ArgumentOutOfRangeException(nameof(move)),

@@ -8,7 +8,7 @@ namespace JewelBench.Functions.Jobs;
 public sealed record JobDto(string Id, JobModule Module, string Description, DateOnly? TargetDate, bool Rush,
     string Store, string? Customer, int Quantity, bool OnHold, JobStatus Status, Lane? Lane, int Version,
     string CreatedBy, DateTimeOffset CreatedAt, string UpdatedBy, DateTimeOffset UpdatedAt, DateTimeOffset LaneSince,
-    IReadOnlyList<Stage> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
+    IReadOnlyList<StageDto> Stages, IReadOnlyList<ItemDto> Items, JobCosts Costs, string Currency,
     Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
     OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
     QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage,
@@ -20,6 +20,15 @@ public sealed record SignatureDto(int Bytes, string TakenBy, DateTimeOffset Take
 public sealed record QuoteLineDto(string Id, string? TaskId, string Description, decimal Quantity, decimal UnitPrice, decimal Amount);
 
 public sealed record QuoteDto(IReadOnlyList<QuoteLineDto> Lines, decimal Total, QuoteApproval? Approval);
+
+/// <summary>A stage as the job page shows it, with the summary of what went in, came out and was lost.</summary>
+public sealed record StageDto(string Id, string Name, string? Vendor, VendorKind VendorKind, decimal Cost, DateOnly? DueDate,
+    StageStatus Status, string? Notes, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, decimal? MetalIn, decimal? MetalOut,
+    IReadOnlyList<StageRecord> Records, StageSummary Summary)
+{
+    public static StageDto Of(Stage s) => new(s.Id, s.Name, s.Vendor, s.VendorKind, s.Cost, s.DueDate, s.Status, s.Notes, s.StartedAt,
+        s.FinishedAt, s.MetalIn, s.MetalOut, s.Records, StageSummary.Of(s));
+}
 
 public sealed record ItemDto(string Id, ItemKind Kind, string Description, decimal Quantity, string Unit, decimal UnitCost, decimal Cost,
     string? MaterialId, Allocation? Allocation);
@@ -35,7 +44,7 @@ public static class JobMappings
     /// <summary>The job as the API shows it, with the progress of its last close-out or reopen when that is known.</summary>
     public static JobDto ToDto(this Job job, string shopId, Operation? operation = null) => new(job.Id, job.Module, job.Description,
         job.TargetDate, job.Rush, job.Store, job.Customer, job.Quantity, job.OnHold, job.Status, BoardCard.LaneOf(job),
-        job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages,
+        job.Version, job.CreatedBy, job.CreatedAt, job.UpdatedBy, job.UpdatedAt, job.LaneSince, job.Stages.Select(StageDto.Of).ToList(),
         job.Items.Select(i => new ItemDto(i.Id, i.Kind, i.Description, i.Quantity, i.Unit, i.UnitCost, i.Cost, i.MaterialId, i.Allocation)).ToList(),
         JobCosts.Of(job), job.Currency, job.Completion, job.AllowedTransitions, job.Photos,
         operation is null ? null : OperationsApi.ToDto(operation), job.CustomerId, job.Intake, job.HoldReason,

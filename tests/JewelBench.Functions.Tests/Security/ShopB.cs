@@ -53,6 +53,10 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         signature.Headers.ContentType = new("image/png");
         (await owner.PutAsync($"/api/jobs/{repair["id"]}/signature", signature)).EnsureSuccessStatusCode();
         var task = await (await owner.PostAsJsonAsync("/api/price-list", new { name = $"{Marker} task", price = 5 })).ReadJsonAsync(HttpStatusCode.Created);
+        var material = await (await owner.PostAsJsonAsync("/api/materials", new { kind = "Stone", name = $"{Marker} stone", unit = "pcs", onHand = 3 }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var recorded = await (await owner.PostAsJsonAsync($"/api/jobs/{draftId}/stages/{stage["stages"]![0]!["id"]}/records",
+            new { flow = "Loss", loss = "Waste", description = $"{Marker} dust", quantity = 1, unit = "g" })).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -69,6 +73,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["customerId"] = (string)customer["id"]!,
             ["taskId"] = (string)task["id"]!,
             ["mailId"] = mail.Id,
+            ["materialId"] = (string)material["id"]!,
+            ["recordId"] = (string)recorded["stages"]![0]!["records"]![0]!["id"]!,
         });
     }
 }
