@@ -66,7 +66,7 @@ public sealed partial class Job
                 StockItem.FromJob(StockItem.FormatId(firstStockNumber + i), null, title, category!, vendor, location, 1, cost, form.RetailPrice, Id, change)).ToList()
             : [StockItem.FromJob(StockItem.FormatId(firstStockNumber), Id, title, category!, vendor, location, quantity, costBasis, form.RetailPrice, Id, change)];
 
-        foreach (var piece in pieces) piece.Photos = Photos.Select(p => p.Id).ToList();
+        foreach (var piece in pieces) piece.Photos = [.. Photos.Select(p => p.Id), .. Style?.Images.Select(i => i.Id) ?? []];
         var ids = pieces.Select(p => p.StockId).ToList();
         Completion = new Completion(title, category!, vendor, location, quantity, form.SeparateItems, form.RetailPrice,
             costBasis, ids, change.At, change.By);

@@ -3,7 +3,7 @@ using JewelBench.Core.Jobs;
 
 namespace JewelBench.Core.Shops;
 
-public sealed record ShopDetails(string? Name, string? Address, string? TimeZone, string? Currency, decimal? TaxRate);
+public sealed record ShopDetails(string? Name, string? Address, string? TimeZone, string? Currency, decimal? TaxRate, bool? Manufacturer = null);
 
 /// <summary>The shop's logo: the stored image's server-made name, its sniffed type and size.</summary>
 public sealed record ShopLogo(string BlobName, string ContentType, int Bytes);
@@ -21,6 +21,9 @@ public sealed class ShopProfile : Recorded
     public decimal TaxRate { get; set; }
 
     public ShopLogo? Logo { get; set; }
+
+    /// <summary>A manufacturer makes batches from its style catalog; a shop that only repairs and sells does not see it.</summary>
+    public bool Manufacturer { get; set; }
 
     public static ShopProfile Create(string id, ShopDetails details, Change change)
     {
@@ -56,6 +59,8 @@ public sealed class ShopProfile : Recorded
         Set(change, "timeZone", "Time zone", TimeZone, timeZone, v => TimeZone = v);
         Set(change, "currency", "Currency", Currency, currency, v => Currency = v);
         Set(change, "taxRate", "Tax rate", TaxRate.ToString("0.###"), taxRate.ToString("0.###"), _ => TaxRate = taxRate);
+        var manufacturer = edits.Manufacturer ?? Manufacturer;
+        Set(change, "manufacturer", "Manufacturer", Manufacturer ? "yes" : "no", manufacturer ? "yes" : "no", _ => Manufacturer = manufacturer);
     }
 
     public void SetLogo(ShopLogo logo, Change change)

@@ -12,6 +12,7 @@ using JewelBench.Functions.Jobs;
 using JewelBench.Functions.Materials;
 using JewelBench.Functions.Shops;
 using JewelBench.Functions.Stock;
+using JewelBench.Functions.Styles;
 using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Hosting;
@@ -91,6 +92,7 @@ public static class JewelBenchSetup
         api.MapBoard();
         api.MapStock();
         api.MapMaterials();
+        api.MapStyles();
         api.MapOperations();
         api.MapOutbox();
         return app;

@@ -34,33 +34,38 @@ public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKin
     public string Name => Kind;
 
     /// <summary>The steps for the pieces of a close-out, given which of them its transaction did not write.</summary>
-    public static IEnumerable<OperationStep> Steps(string jobId, IReadOnlyList<StockItem> pieces, IReadOnlyList<StockItem> later) =>
+    public static IEnumerable<OperationStep> Steps(Job job, IReadOnlyList<StockItem> pieces, IReadOnlyList<StockItem> later) =>
         later.Chunk(BatchPieces).Select(batch => new OperationStep
         {
             Name = $"create-pieces {batch[0].StockId}..{batch[^1].StockId}",
             Args = new JsonObject
             {
-                ["jobId"] = jobId,
+                ["jobId"] = job.Id,
                 ["pieces"] = new JsonArray([.. batch.Select(p => (JsonNode)new JsonObject
                 {
                     ["item"] = JsonSerializer.SerializeToNode(p, JewelBenchSetup.Json),
                     ["events"] = JsonSerializer.SerializeToNode(p.TakeEvents(), JewelBenchSetup.Json),
                 })]),
             },
-        }).Concat(pieces.Select(p => CopyStep(jobId, p)));
+        }).Concat(pieces.Select(p => CopyStep(job.Id, p, job.Style)));
 
     public static bool CreatesPieces(OperationStep step) => step.Args?["pieces"] is not null;
 
-    public static OperationStep CopyStep(string jobId, StockItem piece) => new()
+    /// <summary>Copies the piece's photos: the job's own, and the images of the style it was made from.</summary>
+    public static OperationStep CopyStep(string jobId, StockItem piece, JobStyle? style = null) => new()
     {
         Name = $"copy-photos {piece.StockId}",
-        Args = new JsonObject { ["jobId"] = jobId, ["stockId"] = piece.StockId, ["photos"] = new JsonArray([.. piece.Photos.Select(p => JsonValue.Create(p))]) },
+        Args = new JsonObject
+        {
+            ["jobId"] = jobId, ["stockId"] = piece.StockId, ["photos"] = new JsonArray([.. piece.Photos.Select(p => JsonValue.Create(p))]),
+            ["styleId"] = style?.Id, ["styleImages"] = new JsonArray([.. (style?.Images ?? []).Select(i => JsonValue.Create(i.Id))]),
+        },
     };
 
     public async Task RunStepAsync(StepContext context, OperationStep step, CancellationToken ct)
     {
         if (step.Args!["pieces"] is JsonArray pieces) await CreatePiecesAsync(context.Shop, pieces, ct);
-        else await CopyPhotosAsync(context.Shop, (string)step.Args["jobId"]!, (string)step.Args["stockId"]!, step.Args["photos"]!.AsArray(), ct);
+        else await CopyPhotosAsync(context.Shop, step.Args, ct);
     }
 
     private async Task CreatePiecesAsync(string shop, JsonArray pieces, CancellationToken ct)
@@ -79,10 +84,15 @@ public sealed class CloseOut(IShopTable table, IBlobStore blobs) : IOperationKin
         }
     }
 
-    private async Task CopyPhotosAsync(string shop, string jobId, string stockId, JsonArray photos, CancellationToken ct)
+    private async Task CopyPhotosAsync(string shop, JsonObject args, CancellationToken ct)
     {
-        foreach (var photo in photos.Select(p => (string)p!))
-            await blobs.CopyIfAbsentAsync(BlobNames.JobPhoto(shop, jobId, photo), BlobNames.StockPhoto(shop, stockId, photo), ct);
+        var (jobId, stockId, styleId) = ((string)args["jobId"]!, (string)args["stockId"]!, (string?)args["styleId"]);
+        var styleImages = args["styleImages"]?.AsArray().Select(i => (string)i!).ToHashSet() ?? [];
+        foreach (var photo in args["photos"]!.AsArray().Select(p => (string)p!))
+        {
+            var source = styleImages.Contains(photo) ? BlobNames.StyleImage(shop, styleId!, photo) : BlobNames.JobPhoto(shop, jobId, photo);
+            await blobs.CopyIfAbsentAsync(source, BlobNames.StockPhoto(shop, stockId, photo), ct);
+        }
     }
 }
 

@@ -13,19 +13,23 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
     /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
     private const int NumberAttempts = 20;
 
-    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct)
+    /// <summary>Opens a job; <paramref name="build"/> may fill it further in the same transaction (a style's bill of materials).</summary>
+    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct, Action<Job, Change>? build = null)
     {
         var prefix = draft.Module.ToString()[..1];
         var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
         for (var attempt = 1; ; attempt++)
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
-            var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
+            var change = new Change(caller.User, clock.GetUtcNow());
+            var job = Job.Create($"{prefix}-{last + 1:D4}", draft, change);
             job.Currency = shop.Value.Currency;
+            build?.Invoke(job, change);
+            var materials = await MaterialWrites.ApplyAsync(table, caller.ShopId, job.TakeMaterialMoves(), change, ct);
             if (job.IsCustomerJob && !job.IsInHouseRepair) job.StatusToken = StatusLinks.NewSecret();
             try
             {
-                await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job)], ct);
+                await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job), .. materials], ct);
                 return Answers.Created(job, job.ToDto(caller.ShopId), $"/api/jobs/{job.Id}");
             }
             catch (ConcurrencyException) when (attempt < NumberAttempts)

@@ -53,7 +53,7 @@ public static class JobLifecycleApi
             var first = CloseOut.FirstPieces(job);
             var pieces = job.Complete(form, last + 1, change);
             var later = pieces.Skip(first).ToList();
-            var operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job.Id, pieces, later), caller.User);
+            var operation = operations.New(CloseOut.Kind, job.Id, CloseOut.Steps(job, pieces, later), caller.User);
             return (pieces.Take(first).SelectMany(p => RecordedWrites.Insert(Keys.Stock(p.StockId), p.StockId, p))
                 .Append(advance(pieces.Count)), operation);
         });

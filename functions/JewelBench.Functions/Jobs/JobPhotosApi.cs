@@ -1,6 +1,5 @@
 using JewelBench.Functions.Auth;
 using JewelBench.Functions.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Jobs;
@@ -28,7 +27,7 @@ public static class JobPhotosApi
     {
         var ct = request.HttpContext.RequestAborted;
         if (await table.GetAsync<Job>(caller.ShopId, Keys.Job(id), ct) is null) return Answers.NotFound($"Job {id} was not found.");
-        var files = await ReadImagesAsync(request, options.Value.MaxPhotoBytes);
+        var files = await ImageUpload.ReadAsync(request, "photos", MaxFilesPerUpload, options.Value.MaxPhotoBytes);
         var now = clock.GetUtcNow();
         var photos = files.Select(f => (Photo: new JobPhoto(Ids.New("ph"), f.ContentType, f.Bytes.Length, caller.User, now), f.Bytes)).ToList();
         foreach (var (photo, bytes) in photos) await blobs.PutAsync(BlobNames.JobPhoto(caller.ShopId, id, photo.Id), bytes, photo.ContentType, ct);
@@ -65,41 +64,6 @@ public static class JobPhotosApi
         var result = await jobs.RunAsync(caller, id, request, reason, (job, change) => job.RemovePhoto(photoId, change));
         if (Answers.Succeeded(result)) await DeleteAsync(blobs, caller.ShopId, id, [photoId]);
         return result;
-    }
-
-    /// <summary>Every file of the upload, each checked for size, emptiness and type before anything is stored.</summary>
-    private static async Task<List<(byte[] Bytes, string ContentType)>> ReadImagesAsync(HttpRequest request, int maxBytes)
-    {
-        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            throw new UnsupportedContentException("Send the photos as multipart/form-data in the field \"photos\".");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = (long)maxBytes * MaxFilesPerUpload + 64 * 1024 },
-                request.HttpContext.RequestAborted);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RequestTooLargeException(maxBytes);
-        }
-        catch (InvalidDataException)
-        {
-            throw ValidationFailedException.For("photos", "could not be read as a multipart form.");
-        }
-        var files = form.Files.GetFiles("photos");
-        if (files.Count == 0) throw ValidationFailedException.For("photos", "must hold at least one image file.");
-        if (files.Count > MaxFilesPerUpload) throw ValidationFailedException.For("photos", $"takes at most {MaxFilesPerUpload} files at a time.");
-        var images = new List<(byte[], string)>();
-        foreach (var file in files)
-        {
-            if (file.Length == 0) throw ValidationFailedException.For("photos", "holds an empty file.");
-            if (file.Length > maxBytes) throw new RequestTooLargeException(maxBytes);
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            var bytes = buffer.ToArray();
-            images.Add((bytes, Images.Sniff(bytes) ?? throw new UnsupportedContentException("Each photo must be a JPEG, PNG, WebP or HEIC image.")));
-        }
-        return images;
     }
 
     private static async Task DeleteAsync(IBlobStore blobs, string shop, string jobId, IEnumerable<string> photoIds)

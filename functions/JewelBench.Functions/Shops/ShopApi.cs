@@ -25,7 +25,7 @@ public static class ShopApi
     {
         var body = await JsonBody.ReadAsync(request);
         var edits = new ShopDetails(body.Text("name"), body.Text("address"), body.Text("timeZone"), body.Text("currency"),
-            body.Decimal("taxRate"));
+            body.Decimal("taxRate"), body.Bool("manufacturer"));
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
         return await RunAsync(caller, request, runner, reason, (shop, change) => shop.Edit(edits, change));

@@ -28,5 +28,8 @@ public static class BlobNames
 
     public static string JobPhoto(string shopId, string jobId, string photoId) => $"{shopId}/jobs/{jobId}/{photoId}";
 
+    /// <summary>A style's image; kept when the image leaves the style, as jobs started from it copy it at close-out.</summary>
+    public static string StyleImage(string shopId, string styleId, string imageId) => $"{shopId}/styles/{styleId}/{imageId}";
+
     public static string StockPhoto(string shopId, string stockId, string photoId) => $"{shopId}/stock/{stockId}/{photoId}";
 }

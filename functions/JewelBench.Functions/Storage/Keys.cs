@@ -51,6 +51,9 @@ public static class Keys
     public static string Ledger(string materialId, int seq) => $"ledger|{Id(materialId)}|{seq:D6}";
     public static string LedgerPrefix(string materialId) => $"ledger|{Id(materialId)}|";
 
+    public static string Style(string styleId) => $"style|{Id(styleId)}";
+    public const string StylePrefix = "style|";
+
     public static string Invoice(string invoiceId) => $"inv|{Id(invoiceId)}";
 
     /// <summary>A customer status-page token → shop and job, in the install partition; only the token's hash is stored.</summary>
