@@ -112,14 +112,15 @@ export const getBoard = () => get('/board');
 /** The board unless it is still the one with this ETag: { data: null, notModified: true } then. */
 export const getBoardIfChanged = (etag) => request('GET', '/board', { ifNoneMatch: etag });
 
-/** One page of the job list; empty and false filters are left out of the query. */
-export function listJobs({ page = 1, ...filters } = {}) {
+/** One page of a list (jobs, stock); empty and false filters are left out of the query. */
+function listPage(path, { page = 1, ...filters } = {}) {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) params.set(name, String(value));
   if (page > 1) params.set('page', String(page));
   const qs = params.toString();
-  return get(`/jobs${qs ? `?${qs}` : ''}`);
+  return get(`${path}${qs ? `?${qs}` : ''}`);
 }
+export const listJobs = (state) => listPage('/jobs', state);
 
 export const getJob = (id) => fetchTracked('job', id);
 export const getJobHistory = (id) => get(`/jobs/${enc(id)}/history`);
@@ -158,7 +159,11 @@ export const stockPhotoUrl = (stockId, photoId) => `/api/stock/${enc(stockId)}/p
 export const getOperation = (id) => get(`/operations/${enc(id)}`);
 export const retryOperation = async (id) => (await request('POST', `/operations/${enc(id)}/retry`, { body: {} })).data;
 
+/** One page of finished inventory, with every category the shop's stock uses. */
+export const listStock = (state) => listPage('/stock', state);
 export const getStock = (id) => fetchTracked('stock', id);
+/** Title, category, storage location, retail price (null clears it) and an optional reason. */
+export const editStock = (id, body) => trackedWrite('stock', id, 'PATCH', `/stock/${enc(id)}`, body);
 export const getStockHistory = (id) => get(`/stock/${enc(id)}/history`);
 /** action: 'reserve' | 'release' | 'sell' */
 export const stockAction = (id, action, reason) =>

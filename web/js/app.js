@@ -10,6 +10,7 @@ import { renderList } from './list.js';
 import { renderJob } from './job.js';
 import { renderNewJob } from './new-job.js';
 import { renderStock } from './stock.js';
+import { renderStockList } from './stock-list.js';
 import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
@@ -31,6 +32,7 @@ const routes = [
   [/^\/new$/, renderNewJob, 'New job', WORK],
   [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
   [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
+  [/^\/stock$/, renderStockList, 'Inventory', WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
@@ -62,7 +64,7 @@ function notAllowed(view) {
 
 function updateNav(path) {
   document.querySelectorAll('.view-toggle a').forEach((a) => {
-    const active = path === `/${a.dataset.view}`;
+    const active = path === `/${a.dataset.view}` || (a.dataset.view === 'stock' && path.startsWith('/stock/'));
     if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
 }

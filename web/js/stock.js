@@ -1,5 +1,5 @@
-// Stock item page (#/stock/{stockId}): details, Reserve / Release / Sell, history.
-import { getStock, getStockHistory, stockAction, stockPhotoUrl } from './api.js';
+// Stock item page (#/stock/{stockId}): details, Edit, Reserve / Release / Sell, and the piece's ledger (history).
+import { getStock, getStockHistory, stockAction, stockPhotoUrl, editStock } from './api.js';
 import { html, setHtml, money, time, statusBadge, openDialog, showProblem, hideAlert, problemHtml, toast, pageAlert } from './ui.js';
 import { field } from './forms.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
@@ -27,6 +27,7 @@ function detailsHtml(s) {
     <div data-alert-slot></div>
     ${actions.length > 0 && html`<div class="action-bar" role="group" aria-label="Stock actions">
       ${actions.map((a) => html`<button type="button" class="btn ${a === 'sell' ? 'btn-primary' : ''}" id="stock-${a}" data-stock-action="${a}">${ACTION_INFO[a].label}</button>`)}
+      <button type="button" class="btn" id="stock-edit" data-stock-edit>Edit</button>
       ${s.status !== 'Sold' && html`<a class="btn" href="#/new?module=Repair&stockId=${encodeURIComponent(s.stockId)}">Repair this piece</a>`}
     </div>`}
     ${s.status === 'Sold' && html`<p class="hint stock-note">This piece is sold. Release it only if the customer returned it.</p>`}
@@ -65,6 +66,22 @@ function photosHtml(s) {
       : html`<p class="empty-inline">No photos${s.jobId ? html` — job ${jobLink(s.jobId)} had none when it was completed` : ''}.</p>`}
   </section>`;
 }
+
+/** The edit form, filled with the piece as shown; a sold piece's change needs a reason. */
+function editFormHtml(s) {
+  const sold = s.status === 'Sold';
+  return html`${sold && html`<p class="hint">This piece is sold. The change is kept in its history as made after the sale, with your reason.</p>`}
+    ${field({ id: 'stock-title', name: 'title', text: 'Title', value: s.title, required: true, attrs: 'maxlength="120"' })}
+    ${field({ id: 'stock-category', name: 'category', text: 'Category', value: s.category, required: true, attrs: 'maxlength="60"' })}
+    ${field({ id: 'stock-location', name: 'storageLocation', text: 'Storage location', value: s.storageLocation, attrs: 'maxlength="60"' })}
+    ${field({ id: 'stock-price', name: 'retailPrice', text: 'Retail price', type: 'number', value: s.retailPrice ?? '',
+      hint: 'Leave empty for no price.', attrs: 'min="0" step="0.01" inputmode="decimal"' })}
+    ${field({ id: 'stock-edit-reason', name: 'reason', text: sold ? 'Reason' : 'Reason (optional)', type: 'textarea', required: sold })}`;
+}
+
+/** The piece's current values, for the dialog after someone else changed it. */
+const currentValues = (s) => [`title “${s.title}”`, `category “${s.category}”`,
+  `storage location “${s.storageLocation || '—'}”`, `retail price ${money(s.retailPrice)}`].join(', ');
 
 function loadError(view, id, err) {
   const notFound = err.status === 404;
@@ -132,7 +149,38 @@ export async function renderStock(view, id) {
     loadHistory();
   }
 
+  // A 412 keeps the dialog open with what was typed, and says what the piece holds now; saving again applies the entries to it.
+  async function edit() {
+    hideAlert(alertEl);
+    const outcome = await openDialog({
+      title: `Edit ${item.stockId}`,
+      body: editFormHtml(item),
+      confirmLabel: 'Save',
+      onSubmit: async (v) => {
+        try {
+          return await editStock(item.stockId, { title: v.title, category: v.category, storageLocation: v.storageLocation,
+            retailPrice: v.retailPrice, reason: v.reason || null });
+        } catch (err) {
+          if (err.status !== 412 || !err.problem.current) throw err;
+          item = err.problem.current;
+          render();
+          loadHistory();
+          const stale = new Error('Changed by someone else');
+          stale.problem = { title: 'Someone else changed this piece since you opened it.',
+            detail: `It now has ${currentValues(item)}. Your entries are still here: save again to apply them, or cancel.` };
+          throw stale;
+        }
+      },
+    });
+    if (!outcome) return;
+    item = outcome;
+    render('stock-edit');
+    toast(`Saved: ${item.stockId}`);
+    loadHistory();
+  }
+
   view.addEventListener('click', (e) => {
+    if (e.target.closest('[data-stock-edit]')) edit();
     const btn = e.target.closest('[data-stock-action]');
     if (btn && !btn.disabled) act(btn.dataset.stockAction, btn);
     const photo = e.target.closest('[data-photo-view]');

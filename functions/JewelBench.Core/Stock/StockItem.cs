@@ -41,6 +41,43 @@ public sealed class StockItem : Recorded
         return item;
     }
 
+    /// <summary>
+    /// Corrects what the piece is called, where it is kept and what it sells for; each changed field is its own
+    /// history event. A sold piece can still be corrected, but the change needs a reason and says it came after the sale.
+    /// </summary>
+    public void Edit(StockEdits edits, Change change)
+    {
+        var checks = new Checks();
+        var title = edits.Title.HasValue ? checks.Text("title", edits.Title.Value, 120, required: true) : Title;
+        var category = edits.Category.HasValue ? checks.Text("category", edits.Category.Value, 60, required: true) : Category;
+        var location = edits.StorageLocation.HasValue ? checks.Text("storageLocation", edits.StorageLocation.Value, 60, required: false) ?? "" : StorageLocation;
+        var price = !edits.RetailPrice.HasValue ? RetailPrice
+            : edits.RetailPrice.Value is { } given ? checks.Money("retailPrice", given) : null;
+        if (Status == StockStatus.Sold && change.Reason is null) checks.Fail("reason", "is required: say why a sold piece is changed.");
+        checks.ThrowIfAny();
+
+        Set(change, "title", "Title", Title, title!, v => Title = v);
+        Set(change, "category", "Category", Category, category!, v => Category = v);
+        Set(change, "storageLocation", "Storage location", StorageLocation, location, v => StorageLocation = v);
+        Set(change, "retailPrice", "Retail price", RetailPrice, price, v => RetailPrice = v);
+    }
+
+    private void Set<T>(Change change, string field, string label, T current, T value, Action<T> assign)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, value)) return;
+        assign(value);
+        var summary = Status == StockStatus.Sold ? $"{label} changed after the sale" : $"{label} changed";
+        Record(change, "Edited", summary, field, Show(current), Show(value));
+    }
+
+    private static string? Show<T>(T value) => value switch
+    {
+        null => null,
+        "" => null,
+        decimal m => m.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
     /// <summary>An in-house repair's cost joins the piece's cost basis.</summary>
     public void AddRepairCost(decimal amount, string jobId, Change change)
     {

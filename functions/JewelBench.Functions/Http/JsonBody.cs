@@ -77,6 +77,13 @@ public sealed class JsonBody
     public int? Int(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.Number && n.GetValue<decimal>() % 1 == 0
         ? (int)n.GetValue<decimal>() : Invalid<int?>(), "must be a whole number.");
 
+    public int? Int(string field, int min, int max)
+    {
+        var value = Int(field);
+        if (value < min || value > max) AddError(field, $"must be between {min} and {max}.");
+        return value;
+    }
+
     /// <summary>A calendar date as YYYY-MM-DD, within the years a shop's dates can sensibly fall in.</summary>
     public DateOnly? Date(string field) => Read(field, n => n.GetValueKind() == JsonValueKind.String
         && DateOnly.TryParseExact(n.GetValue<string>(), "yyyy-MM-dd", out var d) && d.Year is >= 2000 and <= 2100

@@ -37,8 +37,6 @@ public sealed record JobSummary(string Id, JobModule Module, string Description,
     bool Rush, string Store, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, decimal Total, string? Item,
     string? CustomerId, DateOnly? TargetDate, Lane? Lane, bool Overdue);
 
-public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Page, int PageSize, int Total);
-
 public static class JobMappings
 {
     /// <summary>The job as the API shows it, with the progress of its last close-out or reopen when that is known.</summary>

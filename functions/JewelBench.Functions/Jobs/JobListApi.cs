@@ -19,7 +19,7 @@ public static class JobListApi
     /// One range query over the jobs, one point read of the shop (its time zone says what "today" is), and,
     /// only for a search, one range query over the customers so their phone and email are searched too.
     /// </summary>
-    public static async Task<Ok<JobPage>> ListJobs([AsParameters] JobListQuery query, Caller caller, IShopTable table,
+    public static async Task<Ok<ListPage<JobSummary>>> ListJobs([AsParameters] JobListQuery query, Caller caller, IShopTable table,
         TimeProvider clock, IOptions<JewelBenchOptions> options, CancellationToken ct)
     {
         var filter = JsonBody.FromQuery(new()
@@ -48,10 +48,7 @@ public static class JobListApi
             .Where(j => q.Length == 0 || Matches(j, q) || j.CustomerId is { } id && customerMatches.Contains(id));
         var sorted = Sort(matches, sort ?? JobListSort.Newest).ToList();
 
-        var size = options.Value.ListPageSize;
-        var current = Math.Max(1, page ?? 1);
-        var items = sorted.Skip((current - 1) * size).Take(size).Select(j => j.ToSummary(today)).ToList();
-        return TypedResults.Ok(new JobPage(items, current, size, sorted.Count));
+        return TypedResults.Ok(sorted.ToPage(page, options.Value.ListPageSize, j => j.ToSummary(today)));
     }
 
     /// <summary>The shop's calendar day now; a zone the host does not know (it was checked when saved) falls back to UTC.</summary>
@@ -62,8 +59,7 @@ public static class JobListApi
     }
 
     private static bool Matches(Job job, string q) =>
-        new[] { job.Id, job.Description, job.Intake?.Item, job.Customer, job.Store, job.Completion?.Title }
-            .Any(text => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true)
+        Listing.Contains(q, job.Id, job.Description, job.Intake?.Item, job.Customer, job.Store, job.Completion?.Title)
         || job.Completion?.Pieces.Any(p => p.Equals(q, StringComparison.OrdinalIgnoreCase)) == true;
 
     // Ties (same date, same customer) fall back to newest first, so every order is stable across pages.

@@ -7,8 +7,11 @@ public static class StockApi
 {
     public static RouteGroupBuilder MapStock(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/stock/{stockId}").WithTags("Stock");
+        var stock = routes.MapGroup("/stock").WithTags("Stock");
+        stock.MapGet("/", StockListApi.ListStock);
+        var group = stock.MapGroup("/{stockId}");
         group.MapGet("/", GetStock);
+        group.MapPatch("/", EditStock);
         group.MapGet("/history", History);
         group.MapGet("/photos/{photoId}", Photo);
         group.MapPost("/reserve", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
@@ -17,7 +20,7 @@ public static class StockApi
             Act(stockId, caller, request, runner, (item, change) => item.Release(change)));
         group.MapPost("/sell", (string stockId, Caller caller, HttpRequest request, CommandRunner runner) =>
             Act(stockId, caller, request, runner, (item, change) => item.Sell(change)));
-        return group;
+        return stock;
     }
 
     private static async Task<IResult> GetStock(string stockId, Caller caller, IShopTable table, CancellationToken ct) =>
@@ -42,17 +45,37 @@ public static class StockApi
             : Answers.NotFound($"Stock item {stockId} was not found.");
     }
 
+    /// <summary>Title, category, storage location and retail price; fields left out keep their value.</summary>
+    private static async Task<IResult> EditStock(string stockId, Caller caller, HttpRequest request, CommandRunner runner)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var edits = new StockEdits
+        {
+            Title = body.Maybe("title", body.Text),
+            Category = body.Maybe("category", body.Text),
+            StorageLocation = body.Maybe("storageLocation", body.Text),
+            RetailPrice = body.Maybe("retailPrice", body.Decimal),
+        };
+        var reason = body.Text("reason");
+        body.ThrowIfInvalid();
+        return await Run(stockId, caller, request, runner, reason, (item, change) => item.Edit(edits, change));
+    }
+
     private static async Task<IResult> Act(string stockId, Caller caller, HttpRequest request, CommandRunner runner,
         Action<StockItem, Change> action)
     {
         var body = await JsonBody.ReadAsync(request);
         var reason = body.Text("reason");
         body.ThrowIfInvalid();
-        return await runner.RunAsync<StockItem>(caller, stockId, Keys.Stock(stockId), request.Headers.IfMatch, reason,
+        return await Run(stockId, caller, request, runner, reason, action);
+    }
+
+    private static Task<IResult> Run(string stockId, Caller caller, HttpRequest request, CommandRunner runner, string? reason,
+        Action<StockItem, Change> action) =>
+        runner.RunAsync<StockItem>(caller, stockId, Keys.Stock(stockId), request.Headers.IfMatch, reason,
             (item, change) =>
             {
                 action(item, change);
                 return Task.FromResult(Enumerable.Empty<TableWrite>());
             }, item => item, "Stock item", ct: request.HttpContext.RequestAborted);
-    }
 }

@@ -16,6 +16,7 @@ public static class Keys
     public const string CardPrefix = "card|";
 
     public static string Stock(string stockId) => $"stock|{Id(stockId)}";
+    public const string StockPrefix = "stock|";
 
     public static string History(string subjectId, int seq) => $"hist|{Id(subjectId)}|{seq:D6}";
     public static string HistoryPrefix(string subjectId) => $"hist|{Id(subjectId)}|";

@@ -79,6 +79,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["PATCH /api/shop"] = new { name = "Renamed by a security test", taxRate = 7.5 },
         ["PUT /api/shop/logo"] = null, // an image, not JSON: see ShopLogoTests
         ["DELETE /api/shop/logo"] = new { reason = "Security test" },
+        ["PATCH /api/stock/{stockId}"] = new { title = "Renamed by a security test", category = "Rings", storageLocation = "Safe", retailPrice = 99.5, reason = "Security test" },
         ["POST /api/stock/{stockId}/release"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/reserve"] = new { reason = "Security test" },
         ["POST /api/stock/{stockId}/sell"] = new { reason = "Security test" },
