@@ -46,7 +46,7 @@ public class JobCostsTests
     [Fact]
     public void EmptyJobCostsNothing()
     {
-        Assert.Equal(new JobCosts(0, 0, 0, 0, 0, 0, 0), JobCosts.Of(Draft()));
+        Assert.Equal(new JobCosts(0, 0, 0, 0, 0, 0, 0, 0), JobCosts.Of(Draft()));
     }
 
     [Fact]
