@@ -2,6 +2,7 @@ using JewelBench.Core.History;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Materials;
 using JewelBench.Functions.Shops;
 using JewelBench.Functions.Status;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace JewelBench.Functions.Demo;
 
 /// <summary>
 /// On first run of `./jewelbench start`, opens the demo shop with an owner, a staff member and a kiosk
-/// user, and fills it with jobs in every lane a production job can be in, written through the same
+/// user, and fills it with jobs in every lane a production job can be in, stones and materials, and a style
+/// catalog, written through the same
 /// domain rules and transactions as the API's.
 /// </summary>
 public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioning, TimeProvider clock,
@@ -30,11 +32,12 @@ public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioni
         else await provisioning.IndexAsync(shop, ct);
         if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-P"), ct) is null) await SeedJobsAsync(shop, ct);
         if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("job-R"), ct) is null) await SeedCustomerJobsAsync(shop, ct);
+        if (await table.GetAsync<Counters.Counter>(shop, Keys.Counter("material"), ct) is null) await SeedInventoryAsync(shop, ct);
     }
 
     private async Task OpenShopAsync(string shop, CancellationToken ct)
     {
-        var details = new ShopDetails("Demo Jewelers", "12 Goldsmith Lane, Springfield", "America/New_York", options.Value.Currency, 8.875m);
+        var details = new ShopDetails("Demo Jewelers", "12 Goldsmith Lane, Springfield", "America/New_York", options.Value.Currency, 8.875m, Manufacturer: true);
         await provisioning.CreateShopAsync(shop, details, new NewUser("Maya Owner", OwnerEmail, Role.Owner), Password, ct);
         var change = new Change("Maya Owner", clock.GetUtcNow());
         await provisioning.AddUserAsync(shop, new NewUser("Sam Bench", StaffEmail, Role.Staff), Password, change, ct);
@@ -80,6 +83,18 @@ public sealed class DemoShopSeeder(IShopTable table, ShopProvisioning provisioni
             new TableWrite.Insert(Keys.Counter("invoice"), new Counters.Counter(demo.Jobs.Count(j => j.Invoice is not null))),
         ], ct);
         logger.LogInformation("Seeded demo shop {Shop} with {Customers} customers and {Jobs} repairs and custom jobs", shop, demo.Customers.Count, demo.Jobs.Count);
+    }
+
+    private async Task SeedInventoryAsync(string shop, CancellationToken ct)
+    {
+        var (materials, styles) = DemoInventory.Build(clock.GetUtcNow());
+        foreach (var material in materials) await table.CommitAsync(shop, MaterialWrites.Of(material, etag: null), ct);
+        await table.CommitAsync(shop, [
+            .. styles.SelectMany(s => RecordedWrites.Insert(Keys.Style(s.Id), s.Id, s)),
+            new TableWrite.Insert(Keys.Counter("material"), new Counters.Counter(materials.Count)),
+            new TableWrite.Insert(Keys.Counter("style"), new Counters.Counter(styles.Count)),
+        ], ct);
+        logger.LogInformation("Seeded demo shop {Shop} with {Materials} materials and {Styles} styles", shop, materials.Count, styles.Count);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

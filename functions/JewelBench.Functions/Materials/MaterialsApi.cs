@@ -103,17 +103,18 @@ public static class MaterialsApi
                 material.TakeLedger().Select(e => new TableWrite.Insert(Keys.Ledger(material.Id, e.Seq), e)).ToList());
         }, m => m, "Material", ct: request.HttpContext.RequestAborted);
 
-    private static MaterialDraft ReadDraft(JsonBody body, Material? current = null) => new(
-        body.Has("name") || current is null ? body.Text("name") : current.Name,
-        body.Has("sku") || current is null ? body.Text("sku") : current.Sku,
-        body.Enum<MaterialKind>("kind") ?? current?.Kind ?? MaterialKind.Other,
-        body.Has("unit") || current is null ? body.Text("unit") : current.Unit,
-        body.Has("unitCost") || current is null ? body.Decimal("unitCost") ?? 0 : current.UnitCost,
-        body.Has("reorderPoint") || current is null ? body.Decimal("reorderPoint") ?? 0 : current.ReorderPoint,
-        body.Has("location") || current is null ? body.Text("location") : current.Location,
-        new StoneAttributes(body.Text("shape") ?? current?.Stone?.Shape, body.Text("size") ?? current?.Stone?.Size,
-            body.Text("color") ?? current?.Stone?.Color, body.Text("clarity") ?? current?.Stone?.Clarity),
-        new MetalAttributes(body.Text("metal") ?? current?.Metal?.Metal, body.Text("karat") ?? current?.Metal?.Karat));
+    /// <summary>The material's fields from the body; on an edit, a field left out keeps its value and an empty one clears it.</summary>
+    private static MaterialDraft ReadDraft(JsonBody body, Material? current = null)
+    {
+        string? Text(string field, string? now) => body.Has(field) || current is null ? body.Text(field) : now;
+        decimal Amount(string field, decimal now) => body.Has(field) || current is null ? body.Decimal(field) ?? 0 : now;
+        return new(Text("name", current?.Name), Text("sku", current?.Sku), body.Enum<MaterialKind>("kind") ?? current?.Kind ?? MaterialKind.Other,
+            Text("unit", current?.Unit), Amount("unitCost", current?.UnitCost ?? 0), Amount("reorderPoint", current?.ReorderPoint ?? 0),
+            Text("location", current?.Location),
+            new StoneAttributes(Text("shape", current?.Stone?.Shape), Text("size", current?.Stone?.Size), Text("color", current?.Stone?.Color),
+                Text("clarity", current?.Stone?.Clarity)),
+            new MetalAttributes(Text("metal", current?.Metal?.Metal), Text("karat", current?.Metal?.Karat)));
+    }
 
     private static async Task<IResult> Ledger(string materialId, Caller caller, IShopTable table, CancellationToken ct)
     {

@@ -25,5 +25,7 @@ public sealed class DemoShopTests(JewelBenchApp app)
         var job = await (await client.GetAsync($"/api/jobs/{ready["jobId"]}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(("Raj Patel", "INV-0001"), ((string)job["customer"]!, (string)job["invoice"]!["id"]!));
         Assert.NotEmpty(await (await client.GetAsync("/api/price-list")).ReadArrayAsync());
+        Assert.NotEmpty(await (await client.GetAsync("/api/materials?low=true")).ReadArrayAsync());
+        Assert.Equal(["MyDesign", "Vendor"], (await (await client.GetAsync("/api/styles")).ReadArrayAsync()).Select(s => (string)s!["origin"]!).Order());
     }
 }
