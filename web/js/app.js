@@ -10,6 +10,8 @@ import { renderList } from './list.js';
 import { renderJob } from './job.js';
 import { renderNewJob } from './new-job.js';
 import { renderStock } from './stock.js';
+import { renderMaterials } from './materials.js';
+import { renderMaterial } from './material.js';
 import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
@@ -32,6 +34,8 @@ const routes = [
   [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
   [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
+  [/^\/materials$/, renderMaterials, 'Stones & materials', WORK],
+  [/^\/materials\/([^/?]+)$/, renderMaterial, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
