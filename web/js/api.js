@@ -2,7 +2,7 @@
 // - the session is an HttpOnly cookie the server sets; the page never sees it
 // - turns error answers into ApiError carrying RFC 7807 problem details
 // - reports a 401 (session ended) to the app shell, which shows the sign-in page
-// - remembers the last ETag per job (and stock item) and sends it as If-Match on writes
+// - remembers the last ETag per job (stock item, material) and sends it as If-Match on writes
 
 let onUnauthorized = () => {};
 /** The app shell's handler for a 401 on any request made with auth (the default). */
@@ -82,11 +82,11 @@ const enc = encodeURIComponent;
 const get = async (path) => (await request('GET', path)).data;
 
 // ---- ETag-aware writes -------------------------------------------------------
-const etags = { job: new Map(), stock: new Map() };
+const etags = { job: new Map(), stock: new Map(), material: new Map() };
+const BASES = { job: '/jobs/', stock: '/stock/', material: '/materials/' };
 
 async function fetchTracked(kind, id) {
-  const base = kind === 'job' ? '/jobs/' : '/stock/';
-  const { data, etag } = await request('GET', `${base}${enc(id)}`);
+  const { data, etag } = await request('GET', `${BASES[kind]}${enc(id)}`);
   if (etag) etags[kind].set(id, etag); else etags[kind].delete(id);
   return data;
 }
@@ -168,6 +168,32 @@ export const getStockHistory = (id) => get(`/stock/${enc(id)}/history`);
 /** action: 'reserve' | 'release' | 'sell' */
 export const stockAction = (id, action, reason) =>
   trackedWrite('stock', id, 'POST', `/stock/${enc(id)}/${action}`, { reason: reason || null });
+
+// ---- stones and materials ----------------------------------------------------------
+/** The materials matching a search; an empty kind and a false `low` are left out of the query. */
+export function listMaterials({ q = '', kind = '', low = false } = {}) {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (kind) params.set('kind', kind);
+  if (low) params.set('low', 'true');
+  const qs = params.toString();
+  return get(`/materials${qs ? `?${qs}` : ''}`);
+}
+export const getMaterial = (id) => fetchTracked('material', id);
+export const getMaterialLedger = (id) => get(`/materials/${enc(id)}/ledger`);
+export const getMaterialHistory = (id) => get(`/materials/${enc(id)}/history`);
+
+export async function createMaterial(body) {
+  const { data, etag } = await request('POST', '/materials', { body });
+  if (data?.id && etag) etags.material.set(data.id, etag);
+  return data;
+}
+export const editMaterial = (id, body) => trackedWrite('material', id, 'PATCH', `/materials/${enc(id)}`, body);
+// Stock that arrives adds to whatever is there now, so a receipt does not depend on the version the page loaded.
+export const receiveMaterial = (id, body) =>
+  trackedWrite('material', id, 'POST', `/materials/${enc(id)}/receive`, body, { unconditional: true });
+/** A stocktake sets on-hand from what the page showed: a change since then (a job took some) answers 412. */
+export const countMaterial = (id, body) => trackedWrite('material', id, 'POST', `/materials/${enc(id)}/count`, body);
 
 // ---- sign-in, setup and the signed-in shop -----------------------------------------
 const send = async (method, path, body, opts = {}) => (await request(method, path, { body, ...opts })).data;

@@ -11,6 +11,8 @@ import { renderJob } from './job.js';
 import { renderNewJob } from './new-job.js';
 import { renderStock } from './stock.js';
 import { renderStockList } from './stock-list.js';
+import { renderMaterials } from './materials.js';
+import { renderMaterial } from './material.js';
 import { renderPassword } from './account.js';
 import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
@@ -34,6 +36,8 @@ const routes = [
   [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
   [/^\/stock$/, renderStockList, 'Inventory', WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
+  [/^\/materials$/, renderMaterials, 'Stones & materials', WORK],
+  [/^\/materials\/([^/?]+)$/, renderMaterial, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],

@@ -1,6 +1,8 @@
 // Items section (materials, labor, fees). A production job's items change only while it is a Draft.
+// Material from inventory keeps its description, unit and cost from stock: only its quantity is edited.
 import { html, money, badge, checkRequired, formValues } from './ui.js';
 import { field, selectField, optionalReason, reasonBody } from './forms.js';
+import { allocationHtml, canReturn, isOpenAllocation, inventoryActions } from './job-inventory.js';
 
 const UNITS = ['pcs', 'g', 'ct', 'dwt', 'ozt', 'mm'];
 // Per kind: [quantity label or null when unused, cost label]
@@ -51,36 +53,46 @@ function qtyText(it) {
   return `${Number(it.quantity ?? 0).toLocaleString('en-US', { maximumFractionDigits: 4 })} ${it.kind === 'Labor' ? 'h' : it.unit || ''}`.trim();
 }
 
-function itemRow(it, cur, editable) {
+function rowActions(it, job, editable) {
+  const inventory = Boolean(it.materialId);
+  const buttons = [
+    editable && (!inventory || isOpenAllocation(it)) && html`<button type="button" class="btn btn-sm" id="item-${it.id}-edit" data-action="item-edit" data-id="${it.id}">Edit</button>`,
+    editable && (!inventory || isOpenAllocation(it)) && html`<button type="button" class="btn btn-sm" id="item-${it.id}-delete" data-action="item-delete" data-id="${it.id}">Delete</button>`,
+    canReturn(job, it) && html`<button type="button" class="btn btn-sm" id="item-${it.id}-return" data-action="item-return" data-id="${it.id}">Return to stock</button>`,
+  ].filter(Boolean);
+  return html`<td class="row-actions"><div role="group" aria-label="${it.description}">${buttons}</div></td>`;
+}
+
+function itemRow(it, job, editable, withActions) {
+  const cur = job.currency || 'USD';
   const rate = it.kind === 'Fee' ? '—' : `${money(it.unitCost, cur)} / ${it.kind === 'Labor' ? 'h' : it.unit || 'unit'}`;
   return html`<tr data-group="item-${it.id}">
     <td data-label="Kind">${badge(it.kind, `kind-${String(it.kind).toLowerCase()}`)}</td>
-    <td data-label="Description">${it.description}</td>
+    <td data-label="Description">${it.materialId ? html`<span class="inv-line">${allocationHtml(it)}</span>` : it.description}</td>
     <td data-label="Qty" class="num">${qtyText(it)}</td>
     <td data-label="Rate" class="num">${rate}</td>
     <td data-label="Cost" class="num">${money(it.cost, cur)}</td>
-    ${editable && html`<td class="row-actions"><div role="group" aria-label="${it.description}">
-      <button type="button" class="btn btn-sm" id="item-${it.id}-edit" data-action="item-edit" data-id="${it.id}">Edit</button>
-      <button type="button" class="btn btn-sm" id="item-${it.id}-delete" data-action="item-delete" data-id="${it.id}">Delete</button>
-    </div></td>`}
+    ${withActions && rowActions(it, job, editable)}
   </tr>`;
 }
 
 export function itemsHtml(job) {
   const items = job.items || [];
-  const cur = job.currency || 'USD';
   // A repair or custom job keeps its lines open until the invoice is made (Ready for Pickup) or it closes.
   const customerJob = job.module === 'Repair' || job.module === 'Custom';
   const editable = customerJob ? ['Received', 'NeedsQuote', 'WaitingOnVendor', 'InProgress'].includes(job.status) : job.status === 'Draft';
+  const withActions = editable || items.some((it) => canReturn(job, it));
   return html`<section class="panel" id="items" aria-labelledby="items-h">
     <h2 id="items-h" tabindex="-1">Items</h2>
     ${!editable && html`<p class="hint hint-lock">${customerJob ? 'Lines are fixed once the invoice is made' : 'Items are fixed once in production'}</p>`}
     ${items.length
       ? html`<table class="table item-table"><caption class="visually-hidden">Materials, labor and fees</caption>
           <thead><tr><th scope="col">Kind</th><th scope="col">Description</th><th scope="col" class="num">Qty</th>
-            <th scope="col" class="num">Rate</th><th scope="col" class="num">Cost</th>${editable && html`<th scope="col"><span class="visually-hidden">Actions</span></th>`}</tr></thead>
-          <tbody>${items.map((it) => itemRow(it, cur, editable))}</tbody></table>`
+            <th scope="col" class="num">Rate</th><th scope="col" class="num">Cost</th>${withActions && html`<th scope="col"><span class="visually-hidden">Actions</span></th>`}</tr></thead>
+          <tbody>${items.map((it) => itemRow(it, job, editable, withActions))}</tbody></table>`
       : html`<p class="empty-inline">No materials, labor or fees yet.</p>`}
+    ${editable && html`<p class="inv-add"><button type="button" class="btn" id="item-inventory" data-action="item-from-inventory">Add from inventory</button>
+      <span class="hint">Takes stones or metal out of stock for this job.</span></p>`}
     ${editable && html`<form id="item-form" class="add-form" data-form="item-add" data-kind-form data-preserve novalidate aria-labelledby="item-form-h">
         <h3 id="item-form-h">Add an item</h3>
         <div class="alert alert-error" role="alert" hidden></div>
@@ -94,8 +106,17 @@ const findItem = (ctx, id) => (ctx.job.items || []).find((i) => String(i.id) ===
 const path = (id) => `/items/${encodeURIComponent(id)}`;
 
 export const itemActions = {
+  ...inventoryActions,
   'item-edit': (btn, ctx) => {
     const it = findItem(ctx, btn.dataset.id);
+    if (it.materialId) {
+      return ctx.dialogWrite({
+        title: `Change quantity: ${it.description}`,
+        body: html`${field({ id: 'ie-quantity', name: 'quantity', text: `Quantity (${it.unit})`, type: 'number', value: it.quantity, required: true,
+          attrs: 'min="0" step="any" inputmode="decimal"', hint: 'More takes it from stock; less puts it back.' })}${optionalReason('ie-reason')}`,
+        confirmLabel: 'Save item',
+      }, (v) => ['PATCH', path(it.id), { quantity: v.quantity, ...reasonBody(v) }], { success: 'Item saved' });
+    }
     return ctx.dialogWrite({
       title: `Edit ${String(it.kind).toLowerCase()}: ${it.description}`,
       body: itemFields('ie', it, true), confirmLabel: 'Save item',
@@ -108,7 +129,7 @@ export const itemActions = {
   'item-delete': (btn, ctx) => {
     const it = findItem(ctx, btn.dataset.id);
     return ctx.dialogWrite({
-      title: 'Delete item?', body: html`<p>Remove <strong>${it.description}</strong> from ${ctx.job.id}?</p>${optionalReason('id-reason')}`,
+      title: 'Delete item?', body: html`<p>Remove <strong>${it.description}</strong> from ${ctx.job.id}?${it.materialId ? ' It goes back into stock.' : ''}</p>${optionalReason('id-reason')}`,
       confirmLabel: 'Delete', danger: true,
     }, (v) => ['DELETE', path(it.id), reasonBody(v)], { success: 'Item deleted' });
   },

@@ -205,10 +205,11 @@ export function toast(message, kind = 'success', link = null) {
 /**
  * Open a modal form dialog. `body` is html`` with form fields. On confirm, `onSubmit(values, form)`
  * runs (button busy); its result resolves the promise and closes the dialog. If it throws an
- * ApiError-like error, the problem is shown inside the dialog and it stays open.
+ * ApiError-like error, the problem is shown inside the dialog and it stays open. `validate(form)` may add
+ * checks of its own after the required fields: false keeps the dialog open.
  * Resolves null when dismissed.
  */
-export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel = 'Cancel', danger = false, onSubmit, onOpen }) {
+export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel = 'Cancel', danger = false, onSubmit, onOpen, validate }) {
   return new Promise((resolve) => {
     const dlg = document.createElement('dialog');
     const titleId = nextId('dlg-title');
@@ -240,7 +241,7 @@ export function openDialog({ title, body = '', confirmLabel = 'OK', cancelLabel 
     dlg.addEventListener('close', () => finish(null));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
-      if (busy || !checkRequired(form)) return;
+      if (busy || !checkRequired(form) || (validate && !validate(form))) return;
       const values = formValues(form);
       if (!onSubmit) return finish(values);
       busy = true;
