@@ -1,5 +1,6 @@
 using JewelBench.Core.Board;
 using JewelBench.Core.Invoices;
+using JewelBench.Core.Processes;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Status;
 using JewelBench.Functions.Workflow;
@@ -12,15 +13,18 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
     /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
     private const int NumberAttempts = 20;
 
-    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct)
+    /// <summary>A job started from a process takes copies of its stages in the same transaction as the job itself.</summary>
+    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct, StageTemplate? process = null)
     {
         var prefix = draft.Module.ToString()[..1];
         var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
         for (var attempt = 1; ; attempt++)
         {
             var (last, advance) = await Counters.ReadAsync(table, caller.ShopId, $"job-{prefix}", ct);
-            var job = Job.Create($"{prefix}-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
+            var change = new Change(caller.User, clock.GetUtcNow());
+            var job = Job.Create($"{prefix}-{last + 1:D4}", draft, change);
             job.Currency = shop.Value.Currency;
+            if (process is not null) job.StartFrom(process, JobListApi.Today(clock, shop.Value.TimeZone), change);
             if (job.IsCustomerJob && !job.IsInHouseRepair) job.StatusToken = StatusLinks.NewSecret();
             try
             {
