@@ -52,6 +52,8 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/jobs/{id}/stages"] = new { name = "Polish", vendor = "Bench", cost = 10, dueDate = "2026-12-20", notes = "n" },
         ["PATCH /api/jobs/{id}/stages/{stageId}"] = new { notes = "Changed", cost = 12, status = "InProgress" },
         ["DELETE /api/jobs/{id}/stages/{stageId}"] = new { reason = "Security test" },
+        // Names a process of no shop: the refusals tested come before the process is read (see ProcessesApiTests).
+        ["POST /api/jobs/{id}/stages/from-process"] = new { processId = "p-000000000000" },
         ["POST /api/jobs/{id}/transitions"] = new { to = "Canceled", reason = "Security test" },
         ["PUT /api/jobs/{id}/quote"] = new { lines = new[] { new { description = "Sizing", quantity = 1, unitPrice = 45 } } },
         ["POST /api/jobs/{id}/quote/approve"] = new { how = "Phone", approvedBy = "Security test" },
@@ -63,6 +65,8 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["PATCH /api/customers/{customerId}"] = new { name = "Renamed by a security test", phone = "555 0100 99" },
         ["POST /api/price-list"] = new { name = "Security test task", price = 10 },
         ["PATCH /api/price-list/{taskId}"] = new { name = "Renamed", price = 12, active = false },
+        ["POST /api/processes"] = new { name = "Security test line", stages = new[] { new { name = "Casting", vendor = "Acme", vendorKind = "Outside", cost = 60, durationDays = 5 } } },
+        ["PATCH /api/processes/{processId}"] = new { name = "Renamed", stages = new[] { new { name = "Polish", cost = 10 } }, active = false, reason = "Security test" },
         ["POST /api/kiosk-links"] = new { name = "Security test screen" },
         ["DELETE /api/kiosk-links/{linkId}"] = new { reason = "Security test" },
         ["POST /api/operations/{operationId}/retry"] = new { },

@@ -20,7 +20,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         ? id
         : throw new InvalidOperationException($"Route parameter {{{parameter}}} is new: seed a row for it in ShopIds.SeedAsync.");
 
-    /// <summary>A draft job with a stage and an item, a completed job with its piece, a signed repair, a staff user, a kiosk link and an email.</summary>
+    /// <summary>A draft job with a stage and an item, a completed job with its piece, a signed repair, a staff user, a kiosk link, an email and a process.</summary>
     public static async Task<ShopIds> SeedAsync(JewelBenchApp app, string shop)
     {
         var owner = app.Client("owner", Role.Owner, shop);
@@ -53,6 +53,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         signature.Headers.ContentType = new("image/png");
         (await owner.PutAsync($"/api/jobs/{repair["id"]}/signature", signature)).EnsureSuccessStatusCode();
         var task = await (await owner.PostAsJsonAsync("/api/price-list", new { name = $"{Marker} task", price = 5 })).ReadJsonAsync(HttpStatusCode.Created);
+        var process = await (await owner.PostAsJsonAsync("/api/processes", new { name = $"{Marker} process", stages = new[] { new { name = $"{Marker} casting" } } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -68,6 +70,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["photoId"] = (string)photo["photos"]![0]!["id"]!,
             ["customerId"] = (string)customer["id"]!,
             ["taskId"] = (string)task["id"]!,
+            ["processId"] = (string)process["id"]!,
             ["mailId"] = mail.Id,
         });
     }
