@@ -18,6 +18,8 @@ import { renderKioskLinks } from './kiosk-links.js';
 import { renderPriceList } from './price-list.js';
 import { renderEnvelope } from './envelope.js';
 import { renderOutbox } from './outbox.js';
+import { renderStyles } from './styles.js';
+import { renderStyle } from './style.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -36,6 +38,8 @@ const routes = [
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
+  [/^\/styles$/, renderStyles, 'Styles', WORK],
+  [/^\/styles\/([^/?]+)$/, renderStyle, null, WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],

@@ -25,6 +25,7 @@ export function renderUserMenu(onSignOut) {
     !isKiosk() && ['#/monitor', 'Workshop monitor'],
     !isKiosk() && ['#/outbox', 'Outbox'],
     !isKiosk() && ['#/price-list', 'Repair price list'],
+    !isKiosk() && ['#/styles', 'Styles'],
     s.email && ['#/account/password', 'Change password'],
     isOwner() && ['#/settings', 'Shop settings'],
     isOwner() && ['#/users', 'Users'],
