@@ -194,6 +194,25 @@ export const receiveMaterial = (id, body) =>
   trackedWrite('material', id, 'POST', `/materials/${enc(id)}/receive`, body, { unconditional: true });
 /** A stocktake sets on-hand from what the page showed: a change since then (a job took some) answers 412. */
 export const countMaterial = (id, body) => trackedWrite('material', id, 'POST', `/materials/${enc(id)}/count`, body);
+// ---- the style catalog ---------------------------------------------------------------------
+/** Styles of one view (origin MyDesign | Vendor, or all) matching a search. */
+export const listStyles = ({ origin = '', q = '' } = {}) => listPage('/styles', { origin, q });
+/** { data, etag }: a style's edits are conditional on the version the page loaded. */
+export const getStyle = (id) => request('GET', `/styles/${enc(id)}`);
+export const createStyle = (body) => request('POST', '/styles', { body });
+export const editStyle = (id, body, etag) => request('PATCH', `/styles/${enc(id)}`, { body, ifMatch: etag });
+export const getStyleHistory = (id) => get(`/styles/${enc(id)}/history`);
+export const styleImageUrl = (styleId, imageId) => `/api/styles/${enc(styleId)}/images/${enc(imageId)}`;
+/** Adds images (multipart, field "images"); unconditional like job photos: a new image overwrites nothing. */
+export function uploadStyleImages(id, files, onProgress) {
+  const form = new FormData();
+  for (const f of files) form.append('images', f, f.name);
+  return request('POST', `/styles/${enc(id)}/images`, { form, onProgress });
+}
+export const removeStyleImage = (id, imageId, reason) =>
+  request('DELETE', `/styles/${enc(id)}/images/${enc(imageId)}`, { body: reason ? { reason } : {} });
+/** A manufacturer's batch: a new production job with the style's bill of materials × quantity taken from stock. */
+export const startBatch = (id, body) => send('POST', `/styles/${enc(id)}/jobs`, body);
 
 // ---- sign-in, setup and the signed-in shop -----------------------------------------
 const send = async (method, path, body, opts = {}) => (await request(method, path, { body, ...opts })).data;

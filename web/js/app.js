@@ -21,6 +21,8 @@ import { renderPriceList } from './price-list.js';
 import { renderProcesses } from './processes.js';
 import { renderEnvelope } from './envelope.js';
 import { renderOutbox } from './outbox.js';
+import { renderStyles } from './styles.js';
+import { renderStyle } from './style.js';
 
 const VIEW_KEY = 'jewelbench.view';
 const preferredView = () => (localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'board');
@@ -42,6 +44,8 @@ const routes = [
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
   [/^\/processes$/, renderProcesses, 'Processes', WORK],
+  [/^\/styles$/, renderStyles, 'Styles', WORK],
+  [/^\/styles\/([^/?]+)$/, renderStyle, null, WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],

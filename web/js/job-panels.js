@@ -16,6 +16,7 @@ export function headerHtml(job) {
       ${job.lane && badge(`${label(job.lane)}${job.laneSince ? ` since ${formatDate(job.laneSince)}` : ''}`, job.lane === 'OnHold' ? 'hold' : 'lane')}
       ${badge(job.module, 'module')}
     </p>
+    ${job.style && html`<p class="job-style">Made from style <a href="#/styles/${encodeURIComponent(job.style.id)}">${job.style.code} ${job.style.name}</a></p>`}
   </div>`;
 }
 
@@ -84,6 +85,7 @@ export function costsHtml(job) {
       ${row('Fees', c.fees)}
       ${row('Stages done', c.stages)}
       ${row('Stages planned', c.stagesPlanned, 'muted')}
+      ${Number(c.scrapCredit) ? row('Scrap credit', -c.scrapCredit, 'cost-credit') : ''}
       ${row('Total', c.total, 'cost-total')}
       ${row(`Per unit (× ${job.quantity ?? 1})`, c.perUnit, 'cost-unit')}
     </dl>

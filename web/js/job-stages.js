@@ -1,7 +1,9 @@
-// Stages section of the job page: list, status buttons, reorder, edit, delete, add.
+// Stages section of the job page: a timeline of the stages with their status buttons, reorder, edit, delete, add,
+// and per stage what went through it (stage-records.js).
 import { html, raw, money, formatDate, time, statusBadge, badge, checkRequired, formValues, withBusy, toast } from './ui.js';
 import { field, selectField, optionalReason, reasonBody } from './forms.js';
 import { activeProcesses, stageNames } from './processes.js';
+import { stageBodyHtml } from './stage-records.js';
 
 const QUICK_NAMES = ['Casting', 'Setting', 'Polish', 'Engraving', 'Plating', 'QC'];
 const VENDOR_KINDS = [['InHouse', 'In-house'], ['Outside', 'Outside']];
@@ -22,7 +24,7 @@ const stageBody = (v) => ({
   cost: v.cost ?? 0, dueDate: v.dueDate || null, notes: v.notes || null,
 });
 
-function stageRow(s, i, count, cur, editable) {
+function stageRow(job, s, i, count, cur, editable) {
   const open = s.status === 'Pending' || s.status === 'InProgress';
   const b = (action, text, show = true, disabled = false, icon = '') => show
     ? html`<button type="button" class="btn btn-sm ${icon ? 'btn-icon' : ''}" id="stage-${s.id}-${action}" data-action="stage-${action}"
@@ -54,6 +56,7 @@ function stageRow(s, i, count, cur, editable) {
       ${b('edit', 'Edit')}
       ${b('delete', 'Delete')}
     </div>`}
+    ${stageBodyHtml(job, s, editable)}
   </li>`;
 }
 
@@ -64,7 +67,7 @@ export function stagesHtml(job, editable) {
     <h2 id="stages-h" tabindex="-1">Stages</h2>
     ${job.process && html`<p class="hint">From process: <strong>${job.process.name} (v${job.process.version})</strong></p>`}
     ${stages.length
-      ? html`<ol class="stage-list" role="list">${stages.map((s, i) => stageRow(s, i, stages.length, cur, editable))}</ol>`
+      ? html`<ol class="stage-list stage-timeline" role="list">${stages.map((s, i) => stageRow(job, s, i, stages.length, cur, editable))}</ol>`
       : html`<p class="empty-inline">No stages yet. Add the steps this piece goes through.</p>`}
     ${editable && html`<div class="form-actions"><button type="button" class="btn" id="stage-from-process" data-action="stage-from-process">Add stages from process</button></div>`}
     ${editable ? html`<form id="stage-form" class="add-form" data-form="stage-add" data-preserve novalidate aria-labelledby="stage-form-h">

@@ -5,6 +5,7 @@ import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, fieldErro
 import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completionHtml } from './job-panels.js';
 import { actionsHtml, jobActions } from './job-actions.js';
 import { stagesHtml, stageActions, stageForms } from './job-stages.js';
+import { recordActions, recordForms } from './stage-records.js';
 import { itemsHtml, itemActions, itemForms, applyKind } from './job-items.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
 import { photosHtml, photoActions, uploadPhotos, newPhotoState } from './job-photos.js';
@@ -18,12 +19,12 @@ import { locationActions } from './job-location.js';
 import { intakeActions, bindSignature, newSignatureState } from './job-intake.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
-const clickHandlers = { ...jobActions, ...stageActions, ...itemActions, ...photoActions,
+const clickHandlers = { ...jobActions, ...stageActions, ...recordActions, ...itemActions, ...photoActions,
   ...statusActions, ...quoteActions, ...paymentActions, ...locationActions, ...customerActions, ...intakeActions,
   'op-retry': (btn, ctx) => ctx.retryOperation(btn) };
 const POLL_MS = 1000;
 const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
-const submitHandlers = { details: submitDetails, ...stageForms, ...itemForms, ...quoteForms };
+const submitHandlers = { details: submitDetails, ...stageForms, ...recordForms, ...itemForms, ...quoteForms };
 
 function pageHtml(job, state) {
   if (isCustomerJob(job)) return customerPageHtml(job, state);

@@ -27,6 +27,7 @@ export function renderUserMenu(onSignOut) {
     !isKiosk() && ['#/price-list', 'Repair price list'],
     !isKiosk() && ['#/materials', 'Stones & materials'],
     !isKiosk() && ['#/processes', 'Processes'],
+    !isKiosk() && ['#/styles', 'Styles'],
     s.email && ['#/account/password', 'Change password'],
     isOwner() && ['#/settings', 'Shop settings'],
     isOwner() && ['#/users', 'Users'],

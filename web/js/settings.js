@@ -1,4 +1,4 @@
-// #/settings (owner): the shop's name, address, time zone, currency and tax rate, with its history.
+// #/settings (owner): the shop's name, address, time zone, currency, tax rate and whether it manufactures, with its history.
 import { getShop, editShop, getShopHistory, uploadLogo, removeLogo } from './api.js';
 import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, checkRequired, formValues, toast, problemHtml, openDialog } from './ui.js';
 import { field, selectField } from './forms.js';
@@ -6,7 +6,7 @@ import { timelineHtml, historyPanelHtml } from './history.js';
 import { timeZoneOptions } from './sign-in.js';
 
 const CONFLICT = 'The shop settings were changed by someone else; showing the latest — please redo your change.';
-const FIELDS = ['name', 'address', 'timeZone', 'currency', 'taxRate'];
+const FIELDS = ['name', 'address', 'timeZone', 'currency', 'taxRate', 'manufacturer'];
 
 const formHtml = (shop) => html`<form class="panel" novalidate aria-labelledby="settings-h">
     <h2 id="settings-h">Shop details</h2>
@@ -17,6 +17,9 @@ const formHtml = (shop) => html`<form class="panel" novalidate aria-labelledby="
       ${selectField({ id: 'sh-timeZone', name: 'timeZone', text: 'Time zone', options: timeZoneOptions(shop.timeZone), value: shop.timeZone })}
       ${field({ id: 'sh-currency', name: 'currency', text: 'Currency', value: shop.currency, required: true, hint: 'Three letters, e.g. USD.', attrs: 'maxlength="3" autocapitalize="characters" spellcheck="false"' })}
       ${field({ id: 'sh-taxRate', name: 'taxRate', text: 'Sales tax (%)', type: 'number', value: shop.taxRate, attrs: 'min="0" max="30" step="0.001" inputmode="decimal"' })}
+      <div class="span-all">${field({ id: 'sh-manufacturer', name: 'manufacturer', text: 'We manufacture (make batches from a style catalog)',
+        type: 'checkbox', value: shop.manufacturer === true,
+        hint: 'Lets the shop start a production batch from a style: its bill of materials times the quantity is taken from stock.' })}</div>
       <div class="span-all">${field({ id: 'sh-reason', name: 'reason', text: 'Reason for the change (optional)', hint: 'Kept in the shop’s history.' })}</div>
     </div>
     <div class="form-actions"><button type="submit" class="btn btn-primary">Save settings</button></div>
@@ -100,7 +103,8 @@ export async function renderSettings(view) {
     if (!checkRequired(form)) return;
     const v = formValues(form);
     // Send only what changed, so the history shows just those fields.
-    const body = Object.fromEntries(FIELDS.filter((f) => String(v[f] ?? '') !== String(shop[f] ?? '')).map((f) => [f, f === 'taxRate' ? v[f] ?? 0 : v[f]]));
+    const current = { ...shop, manufacturer: shop.manufacturer === true };
+    const body = Object.fromEntries(FIELDS.filter((f) => String(v[f] ?? '') !== String(current[f] ?? '')).map((f) => [f, f === 'taxRate' ? v[f] ?? 0 : v[f]]));
     if (!Object.keys(body).length) { toast('Nothing to save', 'info'); return; }
     if (v.reason) body.reason = v.reason;
     try {
