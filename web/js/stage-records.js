@@ -83,6 +83,14 @@ function recordFields() {
     <div data-part="loss" hidden>${selectField({ id: 'rc-loss', name: 'loss', text: 'Loss kind', options: LOSSES, value: 'Waste', disabled: true })}</div>
     <div class="span-all" data-part="material">${materialPickerHtml('rc-material', { text: 'Material from inventory (optional)',
       hint: 'An input with a material is drawn from stock; an output goes into it.' })}</div>
+    <div class="span-all" data-part="new-item" hidden>
+      ${field({ id: 'rc-new', name: 'newItem', text: 'Put this output into inventory as a new item', type: 'checkbox', disabled: true })}
+      <div class="form-grid" data-part="new-item-fields" hidden>
+        ${selectField({ id: 'rc-new-kind', name: 'newKind', text: 'Kind', options: ['Other', 'Stone', 'Metal'], value: 'Other', disabled: true })}
+        ${field({ id: 'rc-new-sku', name: 'newSku', text: 'SKU (optional)', disabled: true, attrs: 'maxlength="40" autocomplete="off"' })}
+        <div data-part="new-metal" hidden>${field({ id: 'rc-new-metal', name: 'newMetal', text: 'Metal', disabled: true, attrs: 'maxlength="40"' })}</div>
+      </div>
+    </div>
     <div class="span-all">${field({ id: 'rc-description', name: 'description', text: 'Description', hint: 'Optional when a material is chosen.', attrs: 'autocomplete="off"' })}</div>
     ${field({ id: 'rc-quantity', name: 'quantity', text: 'Quantity', type: 'number', required: true, attrs: 'min="0" step="any" inputmode="decimal"' })}
     ${selectField({ id: 'rc-unit', name: 'unit', text: 'Unit', options: UNITS, value: 'g' })}
@@ -107,6 +115,7 @@ function bindRecordForm(form, currency) {
       // A record against a material is in the unit the material is kept in.
       if (m) els.unit.value = m.unit;
       els.unit.disabled = Boolean(m);
+      apply();
     },
   });
   const apply = () => {
@@ -120,18 +129,25 @@ function bindRecordForm(form, currency) {
       ? 'Recovered from (material)' : 'Material from inventory (optional)';
     form.querySelector('#rc-material-find-hint').textContent = kind === 'Scrap'
       ? 'The scrap goes back to stock under this material’s scrap SKU.' : 'An input with a material is drawn from stock; an output goes into it.';
-    const valued = kind === 'Scrap' || els.flow.value === 'Output';
+    // An output with no material chosen may go into stock as a new item, named by its description.
+    const output = els.flow.value === 'Output';
+    toggle('new-item', output && !picker.chosen);
+    const newItem = output && !picker.chosen && els.newItem.checked;
+    toggle('new-item-fields', newItem);
+    toggle('new-metal', newItem && els.newKind.value === 'Metal');
+    const valued = kind === 'Scrap' || output;
     toggle('value', valued);
     form.querySelector('label[for="rc-value"]').textContent = kind === 'Scrap' ? 'Recoverable value' : 'Value';
     els.unit.disabled = Boolean(material);
   };
-  form.addEventListener('change', (e) => { if (e.target === els.flow || e.target === els.loss) apply(); });
+  form.addEventListener('change', (e) => { if ([els.flow, els.loss, els.newItem, els.newKind].includes(e.target)) apply(); });
   apply();
 }
 
 const recordBody = (v) => ({
   flow: v.flow, loss: v.flow === 'Loss' ? v.loss : null, description: v.description || null, quantity: v.quantity,
   unit: v.unit || null, materialId: v.materialId || null, note: v.note || null, value: v.value ?? null,
+  ...(v.newItem ? { newMaterial: { kind: v.newKind, sku: v.newSku || null, metal: v.newMetal || null } } : {}),
 });
 
 const findStage = (ctx, id) => (ctx.job.stages || []).find((s) => String(s.id) === String(id));

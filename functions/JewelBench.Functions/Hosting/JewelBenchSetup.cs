@@ -81,6 +81,7 @@ public static class JewelBenchSetup
         api.MapKioskLinks();
         api.MapJobs();
         api.MapJobLines();
+        api.MapStageRecords();
         api.MapJobPhotos();
         api.MapJobLifecycle();
         api.MapCustomerJobs();

@@ -104,6 +104,16 @@ public sealed class JsonBody
         return read(field) is { } value ? new Optional<T>(value) : default;
     }
 
+    /// <summary>One nested object, read like a body of its own; its errors come back as field.name. Null when it is absent or null.</summary>
+    public JsonBody? Object(string field)
+    {
+        var node = Read(field, n => n.GetValueKind() == JsonValueKind.Object ? n.AsObject() : Invalid<JsonObject>(), "must be an object.");
+        if (node is null) return null;
+        var child = new JsonBody((JsonObject)node.DeepClone());
+        _children.Add(($"{field}.", child));
+        return child;
+    }
+
     /// <summary>A list of objects (e.g. quote lines), each read like a body of its own; their errors come back as field[i].name.</summary>
     public IReadOnlyList<JsonBody> Objects(string field, int max)
     {

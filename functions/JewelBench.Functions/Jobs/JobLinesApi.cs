@@ -17,8 +17,6 @@ public static class JobLinesApi
         group.MapPost("/items", AddItem);
         group.MapPatch("/items/{itemId}", EditItem);
         group.MapDelete("/items/{itemId}", RemoveItem);
-        group.MapPost("/stages/{stageId}/records", RecordAtStage);
-        group.MapDelete("/stages/{stageId}/records/{recordId}", RemoveStageRecord);
         group.MapPost("/materials", AllocateMaterial);
         group.MapPost("/items/{itemId}/return", ReturnMaterial);
         return group;
@@ -109,26 +107,6 @@ public static class JobLinesApi
     private static async Task<IResult> RemoveItem(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
         await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.RemoveItem(itemId, change));
 
-    /// <summary>An input, output or loss at a stage; with a material, the stock it moves is in the same transaction.</summary>
-    private static async Task<IResult> RecordAtStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
-    {
-        var body = await JsonBody.ReadAsync(request);
-        body.Require("flow");
-        body.Require("quantity");
-        var draft = new NewStageRecord(body.Enum<FlowKind>("flow") ?? FlowKind.Input, body.Text("description"), body.Decimal("quantity") ?? 0,
-            body.Text("unit"), body.Text("materialId"), body.Enum<LossKind>("loss"), body.Text("note"), body.Decimal("value"));
-        body.ThrowIfInvalid();
-        return await jobs.RunAsync(caller, id, request, null, async (job, change) =>
-        {
-            var material = draft.MaterialId is { } materialId ? await InInventoryAsync(table, caller.ShopId, materialId, request) : null;
-            job.RecordAtStage(stageId, draft, material, change);
-            return [];
-        }, StatusCodes.Status201Created);
-    }
-
-    private static async Task<IResult> RemoveStageRecord(string id, string stageId, string recordId, Caller caller, HttpRequest request, JobCommands jobs) =>
-        await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.RemoveStageRecord(stageId, recordId, change));
-
     /// <summary>Takes stock from inventory onto the job in the job's own transaction; more than is on hand is refused with 409.</summary>
     private static async Task<IResult> AllocateMaterial(string id, Caller caller, HttpRequest request, JobCommands jobs, IShopTable table)
     {
@@ -147,7 +125,7 @@ public static class JobLinesApi
     private static async Task<IResult> ReturnMaterial(string id, string itemId, Caller caller, HttpRequest request, JobCommands jobs) =>
         await jobs.RunAsync(caller, id, request, await ReasonAsync(request), (job, change) => job.ReturnMaterial(itemId, change));
 
-    private static async Task<Material> InInventoryAsync(IShopTable table, string shop, string materialId, HttpRequest request) =>
+    public static async Task<Material> InInventoryAsync(IShopTable table, string shop, string materialId, HttpRequest request) =>
         (await table.GetAsync<Material>(shop, Keys.Material(materialId), request.HttpContext.RequestAborted))?.Value
             ?? throw ValidationFailedException.For("materialId", $"{materialId} is not in inventory.");
 

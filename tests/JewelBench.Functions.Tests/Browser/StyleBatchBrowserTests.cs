@@ -131,5 +131,12 @@ public sealed class StyleBatchBrowserTests(BrowserApp app)
         Assert.Equal(jobId, scrap.GetProperty("jobId").GetString());
         var job = await page.SendAsync("GET", $"/api/jobs/{jobId}");
         Assert.Equal(20m, job.GetProperty("costs").GetProperty("scrapCredit").GetDecimal());
+
+        // The stones' ledger, on their page: received, allocated by the batch, held in production, consumed at close-out
+        await page.GotoAsync($"/#/materials/{stone}");
+        var rows = page.GetByRole(AriaRole.Region, new() { Name = "Ledger" }).GetByRole(AriaRole.Row);
+        await Expect(rows.Filter(new() { HasText = "Consumed" })).ToContainTextAsync(jobId);
+        await Expect(rows.Filter(new() { HasText = "Allocated" })).ToContainTextAsync("−6");
+        await Expect(rows.Filter(new() { HasText = "Received" })).ToHaveCountAsync(1);
     }
 }

@@ -48,6 +48,26 @@ public sealed class StageLossesApiTests(JewelBenchApp app)
     }
 
     [Fact]
+    public async Task AnOutputIsProducedIntoInventoryOrIntoANewItemCreatedWithIt()
+    {
+        var gold = await NewGoldAsync(10);
+        var (job, stage) = await CastingAsync();
+
+        await (await RecordAsync(job, stage, new { flow = "Output", materialId = gold, quantity = 2 })).ReadJsonAsync(HttpStatusCode.Created);
+        var inline = await (await RecordAsync(job, stage, new
+        {
+            flow = "Output", description = "Cast signet blanks", quantity = 6, unit = "pcs", value = 90, newMaterial = new { kind = "Other", sku = "BLANK-SIG" },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(12m, (decimal)(await MaterialAsync(gold))["onHand"]!);
+        Assert.Equal(["Receive", "Produce"], await MovesAsync(gold));
+        var created = (string)inline["stages"]![0]!["records"]![1]!["materialId"]!;
+        var blanks = await MaterialAsync(created);
+        Assert.Equal(("BLANK-SIG", "Cast signet blanks", 6m, 15m), ((string)blanks["sku"]!, (string)blanks["name"]!, (decimal)blanks["onHand"]!, (decimal)blanks["unitCost"]!));
+        Assert.Equal(["Produce"], await MovesAsync(created));
+    }
+
+    [Fact]
     public async Task ScrapGoesToItsOwnSkuAtItsRecoverableValueAndIsCreditedToTheJob()
     {
         var gold = await NewGoldAsync(100);
