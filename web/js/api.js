@@ -244,3 +244,10 @@ export const editCustomer = (customer, body) =>
 export const getPriceList = () => get('/price-list');
 export const addPriceTask = (body) => send('POST', '/price-list', body);
 export const editPriceTask = (id, body) => send('PATCH', `/price-list/${enc(id)}`, body);
+
+// ---- processes: the shop's stage templates, jobs start from them -------------------------
+export const listProcesses = () => get('/processes');
+export const createProcess = (body) => send('POST', '/processes', body);
+/** The ETag of a process is its version: an edit made on an older one answers 412 with the current process. */
+export const editProcess = (process, body) => send('PATCH', `/processes/${enc(process.id)}`, body, { ifMatch: `"${process.version}"` });
+export const getProcessHistory = (id) => get(`/processes/${enc(id)}/history`);

@@ -18,6 +18,7 @@ import { renderSettings } from './settings.js';
 import { renderUsers } from './users.js';
 import { renderKioskLinks } from './kiosk-links.js';
 import { renderPriceList } from './price-list.js';
+import { renderProcesses } from './processes.js';
 import { renderEnvelope } from './envelope.js';
 import { renderOutbox } from './outbox.js';
 
@@ -40,6 +41,7 @@ const routes = [
   [/^\/materials\/([^/?]+)$/, renderMaterial, null, WORK],
   [/^\/account\/password$/, renderPassword, 'Change password', ALL],
   [/^\/price-list$/, renderPriceList, 'Price list', WORK],
+  [/^\/processes$/, renderProcesses, 'Processes', WORK],
   [/^\/settings$/, renderSettings, 'Shop settings', OWNER],
   [/^\/users$/, renderUsers, 'Users', OWNER],
   [/^\/kiosk-links$/, renderKioskLinks, 'Kiosk links', OWNER],

@@ -1,6 +1,7 @@
 // Stages section of the job page: list, status buttons, reorder, edit, delete, add.
-import { html, raw, money, formatDate, time, statusBadge, badge, checkRequired, formValues } from './ui.js';
+import { html, raw, money, formatDate, time, statusBadge, badge, checkRequired, formValues, withBusy, toast } from './ui.js';
 import { field, selectField, optionalReason, reasonBody } from './forms.js';
+import { activeProcesses, stageNames } from './processes.js';
 
 const QUICK_NAMES = ['Casting', 'Setting', 'Polish', 'Engraving', 'Plating', 'QC'];
 const VENDOR_KINDS = [['InHouse', 'In-house'], ['Outside', 'Outside']];
@@ -61,9 +62,11 @@ export function stagesHtml(job, editable) {
   const cur = job.currency || 'USD';
   return html`<section class="panel" id="stages" aria-labelledby="stages-h">
     <h2 id="stages-h" tabindex="-1">Stages</h2>
+    ${job.process && html`<p class="hint">From process: <strong>${job.process.name} (v${job.process.version})</strong></p>`}
     ${stages.length
       ? html`<ol class="stage-list" role="list">${stages.map((s, i) => stageRow(s, i, stages.length, cur, editable))}</ol>`
       : html`<p class="empty-inline">No stages yet. Add the steps this piece goes through.</p>`}
+    ${editable && html`<div class="form-actions"><button type="button" class="btn" id="stage-from-process" data-action="stage-from-process">Add stages from process</button></div>`}
     ${editable ? html`<form id="stage-form" class="add-form" data-form="stage-add" data-preserve novalidate aria-labelledby="stage-form-h">
         <h3 id="stage-form-h">Add a stage</h3>
         <div class="quick-add" role="group" aria-label="Quick add">
@@ -96,6 +99,7 @@ export const stageActions = {
   'stage-skip': patch({ status: 'Skipped' }, 'Stage skipped'),
   'stage-up': move(-1),
   'stage-down': move(1),
+  'stage-from-process': (btn, ctx) => addFromProcess(btn, ctx),
   'stage-quick': (btn, ctx) => ctx.write('POST', '/stages', stageBody({ name: btn.dataset.name }),
     { button: btn, success: `${btn.dataset.name} stage added` }),
   'stage-edit': (btn, ctx) => {
@@ -112,6 +116,26 @@ export const stageActions = {
   },
 };
 
+/** Appends copies of a process's stages; the dialog shows which stages each process brings. */
+async function addFromProcess(btn, ctx) {
+  let processes;
+  try { processes = await withBusy(btn, activeProcesses); } catch (err) {
+    toast(`Processes could not be loaded: ${err.message}`, 'info');
+    return;
+  }
+  if (!processes.length) { toast('No processes yet: set them up under Processes in the menu.', 'info'); return; }
+  const hint = (id) => `Stages: ${stageNames(processes.find((p) => p.id === id) || processes[0])}`;
+  await ctx.dialogWrite({
+    title: 'Add stages from a process',
+    body: html`${selectField({ id: 'sfp-process', name: 'processId', text: 'Process', options: processes.map((p) => [p.id, p.name]) })}
+      <p class="hint" id="sfp-hint" aria-live="polite">${hint(processes[0].id)}</p>
+      <p class="hint">They are added after this job's stages, due dates counted from today. Later changes to the process do not change this job.</p>`,
+    confirmLabel: 'Add stages',
+    onOpen: (form) => form.elements.processId.addEventListener('change', (e) => {
+      form.querySelector('#sfp-hint').textContent = hint(e.target.value);
+    }),
+  }, (v) => ['POST', '/stages/from-process', { processId: v.processId }], { success: 'Stages added from the process', focus: 'stages-h' });
+}
 export const stageForms = {
   'stage-add': (form, ctx, submitter) => {
     if (!checkRequired(form)) return;

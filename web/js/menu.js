@@ -26,6 +26,7 @@ export function renderUserMenu(onSignOut) {
     !isKiosk() && ['#/outbox', 'Outbox'],
     !isKiosk() && ['#/price-list', 'Repair price list'],
     !isKiosk() && ['#/materials', 'Stones & materials'],
+    !isKiosk() && ['#/processes', 'Processes'],
     s.email && ['#/account/password', 'Change password'],
     isOwner() && ['#/settings', 'Shop settings'],
     isOwner() && ['#/users', 'Users'],

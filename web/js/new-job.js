@@ -2,7 +2,8 @@
 // is like at intake, or a production job for the shop's own stock.
 import { createJob } from './api.js';
 import { html, raw, setHtml, formValues, checkRequired, showProblem, hideAlert, withBusy, toast, clearErrors } from './ui.js';
-import { field } from './forms.js';
+import { field, selectField } from './forms.js';
+import { activeProcesses, stageNames } from './processes.js';
 import { customerPickerHtml, bindCustomerPicker } from './customer-picker.js';
 
 const MODULES = [['Repair', 'Repair', 'Fix a customer’s piece'], ['Custom', 'Custom', 'Make something new for a customer'],
@@ -14,7 +15,31 @@ function productionFields() {
     ${field({ id: 'nj-store', name: 'store', text: 'Store', value: 'Main', required: true })}
     ${field({ id: 'nj-targetDate', name: 'targetDate', text: 'Target date', type: 'date' })}
     ${field({ id: 'nj-quantity', name: 'quantity', text: 'Quantity', type: 'number', value: 1, required: true,
-      attrs: 'min="1" step="1" inputmode="numeric"', hint: 'Fixed once the job is in production.' })}`;
+      attrs: 'min="1" step="1" inputmode="numeric"', hint: 'Fixed once the job is in production.' })}
+    <div class="span-all">${selectField({ id: 'nj-processId', name: 'processId', text: 'Start from process (optional)', options: [['', 'None']] })}
+      <p class="hint" id="nj-process-hint" aria-live="polite">Loading processes…</p></div>`;
+}
+
+/** Fills the process picker once the processes are read; the hint shows the chosen one's stages. */
+async function bindProcessPicker(slot) {
+  const select = slot.querySelector('#nj-processId');
+  const hint = slot.querySelector('#nj-process-hint');
+  if (!select) return;
+  select.setAttribute('aria-describedby', hint.id);
+  let processes = [];
+  try { processes = await activeProcesses(); } catch (err) {
+    hint.textContent = `Processes could not be loaded (${err.message}); the job can be created without one.`;
+    return;
+  }
+  if (!select.isConnected) return;
+  processes.forEach((p) => select.append(new Option(p.name, p.id)));
+  const describe = () => {
+    const chosen = processes.find((p) => p.id === select.value);
+    hint.textContent = chosen ? `Stages: ${stageNames(chosen)}`
+      : processes.length ? 'The job gets a copy of the chosen process’s stages.' : 'No processes yet: set them up under Processes in the menu.';
+  };
+  select.addEventListener('change', describe);
+  describe();
 }
 
 function customerFields(module) {
@@ -73,6 +98,7 @@ export function renderNewJob(view) {
     if (stockId) { setHtml(slot, inHouseFields(stockId)); return; }
     setHtml(slot, isCustomerModule(module) ? customerFields(module) : productionFields());
     picker = isCustomerModule(module) ? bindCustomerPicker(slot) : null;
+    if (!isCustomerModule(module)) bindProcessPicker(slot);
     description.placeholder = isCustomerModule(module)
       ? 'What the customer wants done, e.g. Size to 7, retip two prongs'
       : 'e.g. 14k gold signet ring, size 9';
@@ -98,7 +124,7 @@ export function renderNewJob(view) {
         }
         if (!isCustomerModule(module)) {
           return createJob({ module: 'Production', description: v.description, targetDate: v.targetDate || null, rush: v.rush,
-            store: v.store || 'Main', customer: v.customer || null, quantity: v.quantity ?? 1 });
+            store: v.store || 'Main', customer: v.customer || null, quantity: v.quantity ?? 1, processId: v.processId || null });
         }
         const customer = await picker.ensureCustomer(form);
         if (!customer) return null;

@@ -1,7 +1,35 @@
+using JewelBench.Core.Processes;
+
 namespace JewelBench.Core.Jobs;
+
+/// <summary>The process a job was started from, as it was then: its name and the version whose stages were copied.</summary>
+public sealed record ProcessRef(string Id, string Name, int Version);
 
 public sealed partial class Job
 {
+    /// <summary>The process this job was started from, if any; the job holds copies of its stages, not a link to them.</summary>
+    public ProcessRef? Process { get; set; }
+
+    /// <summary>A new job takes a process's stages and remembers which process (and version) it started from.</summary>
+    public void StartFrom(StageTemplate process, DateOnly today, Change change)
+    {
+        AddStagesFrom(process, today, change);
+        Process = new ProcessRef(process.Id, process.Name, process.Version);
+    }
+
+    /// <summary>
+    /// Appends copies of a process's stages, due dates counted from today; later edits of the process never
+    /// reach them. A retired process is not offered any more.
+    /// </summary>
+    public IReadOnlyList<Stage> AddStagesFrom(StageTemplate process, DateOnly today, Change change)
+    {
+        EnsureOpen("given new stages");
+        if (!process.Active) throw ValidationFailedException.For("processId", $"{process.Name} is retired: bring it back or choose another process.");
+        Record(change, "StagesFromProcess", $"Stages added from process {process.Name} (v{process.Version})",
+            "process", null, $"{process.Name} (v{process.Version})");
+        return process.StagesStartingOn(today).Select(s => AddStage(s, change)).ToList();
+    }
+
     public Stage AddStage(NewStage draft, Change change)
     {
         EnsureOpen("given new stages");

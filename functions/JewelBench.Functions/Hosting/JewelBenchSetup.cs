@@ -5,6 +5,7 @@ using JewelBench.Functions.Auth;
 using JewelBench.Functions.Board;
 using JewelBench.Functions.Customers;
 using JewelBench.Functions.Pricing;
+using JewelBench.Functions.Processes;
 using JewelBench.Functions.Status;
 using JewelBench.Functions.Demo;
 using JewelBench.Functions.Email;
@@ -92,6 +93,7 @@ public static class JewelBenchSetup
         api.MapIntakeReceipt();
         api.MapCustomers();
         api.MapPriceList();
+        api.MapProcesses();
         api.MapStatusPage();
         api.MapBoard();
         api.MapStock();

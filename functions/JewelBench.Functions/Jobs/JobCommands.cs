@@ -1,5 +1,6 @@
 using JewelBench.Core.Board;
 using JewelBench.Core.Invoices;
+using JewelBench.Core.Processes;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Materials;
 using JewelBench.Functions.Reminders;
@@ -17,8 +18,12 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
     /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
     private const int NumberAttempts = 20;
 
-    /// <summary>Opens a job; <paramref name="build"/> may fill it further in the same transaction (a style's bill of materials).</summary>
-    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct, Action<Job, Change>? build = null)
+    /// <summary>
+    /// Opens a job in one transaction with copies of its process's stages, and whatever <paramref name="build"/> adds
+    /// (a style's bill of materials, with the stock it allocates).
+    /// </summary>
+    public async Task<IResult> CreateAsync(Caller caller, NewJob draft, CancellationToken ct, StageTemplate? process = null,
+        Action<Job, Change>? build = null)
     {
         var prefix = draft.Module.ToString()[..1];
         var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct) ?? throw new NotFoundException("The shop was not found.");
@@ -28,6 +33,7 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             var change = new Change(caller.User, clock.GetUtcNow());
             var job = Job.Create($"{prefix}-{last + 1:D4}", draft, change);
             job.Currency = shop.Value.Currency;
+            if (process is not null) job.StartFrom(process, JobListApi.Today(clock, shop.Value.TimeZone), change);
             build?.Invoke(job, change);
             var materials = await MaterialWrites.ApplyAsync(table, caller.ShopId, job.TakeMaterialMoves(), change, ct);
             if (job.IsCustomerJob && !job.IsInHouseRepair) job.StatusToken = StatusLinks.NewSecret();

@@ -1,4 +1,6 @@
 using JewelBench.Core.Materials;
+using JewelBench.Core.Shops;
+using JewelBench.Functions.Processes;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -9,6 +11,7 @@ public static class JobLinesApi
     {
         var group = routes.MapGroup("/jobs/{id}").WithTags("Stages and items");
         group.MapPost("/stages", AddStage);
+        group.MapPost("/stages/from-process", AddStagesFromProcess);
         group.MapPatch("/stages/{stageId}", EditStage);
         group.MapDelete("/stages/{stageId}", RemoveStage);
         group.MapPost("/items", AddItem);
@@ -29,6 +32,26 @@ public static class JobLinesApi
             body.Decimal("cost") ?? 0, body.Date("dueDate"), body.Text("notes"));
         body.ThrowIfInvalid();
         return await jobs.RunAsync(caller, id, request, null, (job, change) => job.AddStage(draft, change), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Appends copies of a process's stages, due dates counted from the shop's today. The process is read once the
+    /// job is found, so an unknown job is 404 whatever the body names.
+    /// </summary>
+    private static async Task<IResult> AddStagesFromProcess(string id, Caller caller, HttpRequest request, JobCommands jobs,
+        IShopTable table, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        body.Require("processId");
+        var processId = body.Text("processId");
+        body.ThrowIfInvalid();
+        return await jobs.RunAsync(caller, id, request, null, async (job, change) =>
+        {
+            var process = await ProcessesApi.ForJobAsync(table, caller.ShopId, processId!, ct);
+            var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct);
+            job.AddStagesFrom(process, JobListApi.Today(clock, shop?.Value.TimeZone), change);
+            return [];
+        }, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> EditStage(string id, string stageId, Caller caller, HttpRequest request, JobCommands jobs)

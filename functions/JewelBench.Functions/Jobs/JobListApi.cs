@@ -52,7 +52,7 @@ public static class JobListApi
     }
 
     /// <summary>The shop's calendar day now; a zone the host does not know (it was checked when saved) falls back to UTC.</summary>
-    private static DateOnly Today(TimeProvider clock, string? timeZone)
+    internal static DateOnly Today(TimeProvider clock, string? timeZone)
     {
         var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);

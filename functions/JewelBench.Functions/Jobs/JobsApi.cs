@@ -2,6 +2,7 @@ using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Workflow;
 using JewelBench.Core.Customers;
 using JewelBench.Core.Stock;
+using JewelBench.Functions.Processes;
 
 namespace JewelBench.Functions.Jobs;
 
@@ -30,6 +31,7 @@ public static class JobsApi
         var module = body.Enum<JobModule>("module") ?? JobModule.Production;
         var draft = new NewJob(body.Text("description"), module, body.Date("targetDate"), body.Bool("rush") ?? false,
             body.Text("store"), body.Text("customer"), body.Int("quantity") ?? 1, body.Text("customerId"), ReadIntake(body), body.Text("stockId"));
+        var processId = body.Text("processId");
         body.ThrowIfInvalid();
         if (draft.RepairOf is { } stockId && module == JobModule.Repair)
         {
@@ -48,7 +50,8 @@ public static class JobsApi
                 throw ValidationFailedException.For("customerId", $"{draft.CustomerId} is not a customer of this shop.");
             draft = draft with { Customer = customer?.Value.Name };
         }
-        return await jobs.CreateAsync(caller, draft, ct);
+        var process = processId is null ? null : await ProcessesApi.ForJobAsync(table, caller.ShopId, processId, ct);
+        return await jobs.CreateAsync(caller, draft, ct, process);
     }
 
     private static async Task<IResult> GetJob(string id, Caller caller, IShopTable table, CancellationToken ct)

@@ -55,6 +55,9 @@ public static class Keys
     public static string Style(string styleId) => $"style|{Id(styleId)}";
     public const string StylePrefix = "style|";
 
+    public static string Process(string processId) => $"proc|{Id(processId)}";
+    public const string ProcessPrefix = "proc|";
+
     public static string Invoice(string invoiceId) => $"inv|{Id(invoiceId)}";
 
     /// <summary>A customer status-page token → shop and job, in the install partition; only the token's hash is stored.</summary>

@@ -2,9 +2,9 @@ using JewelBench.Core.History;
 using JewelBench.Core.Materials;
 using JewelBench.Core.Shops;
 using JewelBench.Core.Styles;
-using JewelBench.Functions.Auth;
 using JewelBench.Functions.Hosting;
 using JewelBench.Functions.Jobs;
+using JewelBench.Functions.Processes;
 using Microsoft.Extensions.Options;
 
 namespace JewelBench.Functions.Styles;
@@ -23,7 +23,7 @@ public static class StylesApi
         group.MapPatch("/{styleId}", Edit);
         group.MapGet("/{styleId}/history", History);
         group.MapPost("/{styleId}/images", AddImages).WithMetadata(new AcceptsMultipartUpload());
-        group.MapGet("/{styleId}/images/{imageId}", Image).RequireAuthorization(Policies.Monitor);
+        group.MapGet("/{styleId}/images/{imageId}", Image);
         group.MapDelete("/{styleId}/images/{imageId}", RemoveImage);
         group.MapPost("/{styleId}/jobs", StartBatch);
         return group;
@@ -84,6 +84,7 @@ public static class StylesApi
         var style = Style.Create($"ST-{last + 1:D4}", draft, new Change(caller.User, clock.GetUtcNow()));
         var materials = await MaterialsAsync(table, caller.ShopId, ct);
         CheckMaterials(draft, materials);
+        if (draft.ProcessId is { } processId) await ProcessesApi.ForJobAsync(table, caller.ShopId, processId, ct);
         await table.CommitAsync(caller.ShopId, [advance(1), .. RecordedWrites.Insert(Keys.Style(style.Id), style.Id, style)], ct);
         return Answers.Created(style, ToDto(style, materials), $"/api/styles/{style.Id}");
     }
@@ -94,6 +95,8 @@ public static class StylesApi
         var body = await JsonBody.ReadAsync(request);
         var reason = body.Text("reason");
         var materials = await MaterialsAsync(table, caller.ShopId, request.HttpContext.RequestAborted);
+        if (body.Has("processId") && body.Text("processId") is { } processId)
+            await ProcessesApi.ForJobAsync(table, caller.ShopId, processId, request.HttpContext.RequestAborted);
         return await RunAsync(styleId, caller, request, reason, runner, materials, (style, change) =>
         {
             var draft = ReadDraft(body, style);
@@ -167,14 +170,15 @@ public static class StylesApi
         var (quantity, description, targetDate, rush, store) = (body.Int("quantity"), body.Text("description"), body.Date("targetDate"),
             body.Bool("rush"), body.Text("store"));
         body.ThrowIfInvalid();
+        if (await table.GetAsync<Style>(caller.ShopId, Keys.Style(styleId), ct) is not { Value: var style })
+            return Answers.NotFound($"Style {styleId} was not found.");
         var shop = await table.GetAsync<ShopProfile>(caller.ShopId, Keys.Shop, ct);
         if (shop?.Value.Manufacturer != true)
             throw new RuleConflictException("Batches from styles are for manufacturers: turn on \"We manufacture\" in Shop settings first.");
-        if (await table.GetAsync<Style>(caller.ShopId, Keys.Style(styleId), ct) is not { Value: var style })
-            return Answers.NotFound($"Style {styleId} was not found.");
         var materials = await MaterialsAsync(table, caller.ShopId, ct);
+        var process = style.ProcessId is { } processId ? await ProcessesApi.ForJobAsync(table, caller.ShopId, processId, ct) : null;
         var draft = new NewJob(description ?? $"{style.Name} ({style.Code})", JobModule.Production, targetDate, rush ?? false, store, Quantity: quantity ?? 1);
-        return await jobs.CreateAsync(caller, draft, ct, (job, change) => job.MakeFromStyle(style, materials, change));
+        return await jobs.CreateAsync(caller, draft, ct, process, (job, change) => job.MakeFromStyle(style, materials, change));
     }
 
     private static async Task<IResult> History(string styleId, Caller caller, IShopTable table, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class ProductionJobBrowserTests(BrowserApp app)
         var stages = page.GetByRole(AriaRole.Region, new() { Name = "Stages" });
         await stages.GetByLabel("Stage name").FillAsync("Polish");
         await stages.GetByLabel("Cost").FillAsync("30");
-        await stages.GetByRole(AriaRole.Button, new() { Name = "Add stage" }).ClickAsync();
+        await stages.GetByRole(AriaRole.Button, new() { Name = "Add stage", Exact = true }).ClickAsync();
         await Expect(stages.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^Polish") })).ToBeVisibleAsync();
         var items = page.GetByRole(AriaRole.Region, new() { Name = "Items" });
         await items.GetByLabel("Description").FillAsync("Sterling wire");

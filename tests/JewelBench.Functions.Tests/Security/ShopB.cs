@@ -20,7 +20,7 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
         ? id
         : throw new InvalidOperationException($"Route parameter {{{parameter}}} is new: seed a row for it in ShopIds.SeedAsync.");
 
-    /// <summary>A draft job with a stage and an item, a completed job with its piece, a signed repair, a staff user, a kiosk link and an email.</summary>
+    /// <summary>A draft job with a stage and an item, a completed job with its piece, a signed repair, a staff user, a kiosk link, an email and a process.</summary>
     public static async Task<ShopIds> SeedAsync(JewelBenchApp app, string shop)
     {
         var owner = app.Client("owner", Role.Owner, shop);
@@ -57,6 +57,12 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             .ReadJsonAsync(HttpStatusCode.Created);
         var recorded = await (await owner.PostAsJsonAsync($"/api/jobs/{draftId}/stages/{stage["stages"]![0]!["id"]}/records",
             new { flow = "Loss", loss = "Waste", description = $"{Marker} dust", quantity = 1, unit = "g" })).ReadJsonAsync(HttpStatusCode.Created);
+        var process = await (await owner.PostAsJsonAsync("/api/processes", new { name = $"{Marker} process", stages = new[] { new { name = $"{Marker} casting" } } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var style = await (await owner.PostAsJsonAsync("/api/styles", new { code = "B-1", name = $"{Marker} style", category = "Rings", origin = "MyDesign" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var images = new MultipartFormDataContent { { new ByteArrayContent(ShopLogoTests.Png), "images", "style.png" } };
+        var image = await (await owner.PostAsync($"/api/styles/{style["id"]}/images", images)).ReadJsonAsync(HttpStatusCode.Created);
         app.Client("staff", Role.Staff, shop);
         var staff = await AuthApi.FindUserAsync(app.Services.GetRequiredService<IShopTable>(), JewelBenchApp.EmailOf("staff", Role.Staff, shop), default);
 
@@ -72,8 +78,11 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["photoId"] = (string)photo["photos"]![0]!["id"]!,
             ["customerId"] = (string)customer["id"]!,
             ["taskId"] = (string)task["id"]!,
+            ["processId"] = (string)process["id"]!,
             ["mailId"] = mail.Id,
             ["materialId"] = (string)material["id"]!,
+            ["styleId"] = (string)style["id"]!,
+            ["imageId"] = (string)image["images"]![0]!["id"]!,
             ["recordId"] = (string)recorded["stages"]![0]!["records"]![0]!["id"]!,
         });
     }

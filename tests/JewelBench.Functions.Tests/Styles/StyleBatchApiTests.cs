@@ -136,6 +136,23 @@ public sealed class StyleBatchApiTests(JewelBenchApp app)
     }
 
     [Fact]
+    public async Task ABatchTakesTheStagesOfTheStylesProcess()
+    {
+        await ManufacturerAsync();
+        var (style, _, _) = await StudStyleAsync();
+        var process = await (await _owner.PostAsJsonAsync("/api/processes", new
+        {
+            name = "Stud line", stages = new object[] { new { name = "Casting", vendor = "Acme", vendorKind = "Outside", cost = 40 }, new { name = "Setting", cost = 25 } },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await _owner.PatchJsonAsync($"/api/styles/{style}", new { processId = (string)process["id"]! })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var job = await (await _owner.PostAsJsonAsync($"/api/styles/{style}/jobs", new { quantity = 4 })).ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(["Casting", "Setting"], job["stages"]!.AsArray().Select(s => (string)s!["name"]!));
+        Assert.Equal(("Stud line", 65m), ((string)job["process"]!["name"]!, (decimal)job["costs"]!["stagesPlanned"]!));
+    }
+
+    [Fact]
     public async Task ABomLineMustNameAMaterialInInventory()
     {
         var before = await app.SnapshotAsync(Shop);
