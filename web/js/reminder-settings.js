@@ -16,7 +16,7 @@ const formHtml = (s) => html`<form class="panel" novalidate aria-labelledby="rem
     <div class="form-grid">
       ${FIELDS.map(([name, text]) => field({ id: `rem-${name}`, name, text: `${text} (days)`, type: 'number', required: true,
         value: s.thresholds[name], hint: s.usesDefaults ? '' : `Default: ${s.defaults[name]}`, attrs: 'min="1" max="365" step="1" inputmode="numeric"' }))}
-      <div class="span-all">${field({ id: 'rem-reason', name: 'reason', text: 'Reason for the change (optional)' })}</div>
+      <div class="span-all">${field({ id: 'rem-reason', name: 'reason', text: 'Reason for the reminder change (optional)' })}</div>
     </div>
     <div class="form-actions">
       <button type="submit" class="btn btn-primary">Save reminders</button>
