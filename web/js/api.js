@@ -242,6 +242,12 @@ export const listKioskLinks = () => get('/kiosk-links');
 export const createKioskLink = (name) => send('POST', '/kiosk-links', { name });
 export const revokeKioskLink = (id, reason) => send('DELETE', `/kiosk-links/${enc(id)}`, reason ? { reason } : undefined);
 
+export const listReminders = () => get('/reminders');
+// A snooze depends on nothing else on the job, so it is sent without If-Match.
+export const snoozeJob = (id, body) => send('POST', `/jobs/${enc(id)}/snooze`, body);
+export const getReminderSettings = () => request('GET', '/shop/reminders');
+export const saveReminderSettings = (body, etag) => request('PUT', '/shop/reminders', { body, ifMatch: etag });
+
 export const listOutbox = () => get('/outbox');
 export const getOutboxMessage = (id) => get(`/outbox/${enc(id)}`);
 export const outboxPreviewUrl = (id) => `/api/outbox/${enc(id)}/preview`;

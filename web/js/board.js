@@ -1,10 +1,11 @@
 // Board view: In Shop / In Progress / Ready for Pickup columns plus an On Hold strip.
 // The lanes are shared with the read-only workshop monitor (monitor.js).
-import { jobPhotoUrl } from './api.js';
+import { jobPhotoUrl, getBoard } from './api.js';
 import { watchBoard } from './board-feed.js';
 import { html, setHtml, badge, plural, problemHtml } from './ui.js';
 import { operationLine } from './job-operation.js';
 import { placeText } from './job-location.js';
+import { remindersButtonHtml, remindersPanelHtml, bindReminders } from './reminders-panel.js';
 
 const COLUMNS = ['InShop', 'InProgress', 'ReadyForPickup'];
 const EMPTY = {
@@ -22,6 +23,7 @@ function card(c, readOnly) {
       <span class="job-no">${c.jobId}</span>
       ${c.module && badge(c.module, `module-${String(c.module).toLowerCase()}`)}
       ${c.rush && badge('RUSH', 'rush')}
+      ${c.stuck != null && badge(`stuck ${c.stuck}d`, 'stuck')}
     </span>
     <span class="card-title">${c.item || c.description}</span>
     ${c.customer && html`<span class="card-meta"><span class="visually-hidden">Customer: </span>${c.customer}</span>`}
@@ -74,18 +76,25 @@ export async function renderBoard(view) {
       <h1 tabindex="-1">Board</h1>
       <div class="page-actions">
         <span class="live-note" data-live role="status" aria-live="off">Live</span>
+        ${remindersButtonHtml()}
         <button type="button" class="btn btn-primary" data-new>New job</button>
       </div>
     </div>
     <div class="alert alert-error" role="alert" hidden data-alert></div>
+    ${remindersPanelHtml()}
     <div class="board-body" aria-live="off"><p class="loading" role="status">Loading board…</p></div>`);
   view.querySelector('[data-new]').addEventListener('click', () => { location.hash = '#/new'; });
   const body = view.querySelector('.board-body');
   const alertEl = view.querySelector('[data-alert]');
   const live = view.querySelector('[data-live]');
+  const reminders = bindReminders(view, {
+    // A snooze shows on the board at once, not at the next poll.
+    onChanged: async () => { try { const board = await getBoard(); redrawKeepingFocus(body, board); reminders.update(board); } catch { /* the next poll redraws */ } },
+  });
   await new Promise((firstBoard) => {
     watchBoard(view, (board) => {
       redrawKeepingFocus(body, board);
+      reminders.update(board);
       firstBoard();
     }, (err) => {
       setHtml(alertEl, problemHtml(err.problem));

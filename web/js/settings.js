@@ -4,6 +4,7 @@ import { html, setHtml, withBusy, showProblem, hideAlert, clearErrors, checkRequ
 import { field, selectField } from './forms.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
 import { timeZoneOptions } from './sign-in.js';
+import { renderReminderSettings } from './reminder-settings.js';
 
 const CONFLICT = 'The shop settings were changed by someone else; showing the latest — please redo your change.';
 const FIELDS = ['name', 'address', 'timeZone', 'currency', 'taxRate', 'manufacturer'];
@@ -52,7 +53,7 @@ export async function renderSettings(view) {
     return;
   }
   setHtml(view, html`<div class="narrow"><h1 tabindex="-1" class="page-title">Shop settings</h1>
-    <div data-form></div><div data-logo></div>${historyPanelHtml('shop-history-h')}</div>`);
+    <div data-form></div><div data-reminders></div><div data-logo></div>${historyPanelHtml('shop-history-h')}</div>`);
   const slot = view.querySelector('[data-form]');
   const logoSlot = view.querySelector('[data-logo]');
 
@@ -124,5 +125,6 @@ export async function renderSettings(view) {
   }
 
   render();
+  renderReminderSettings(view.querySelector('[data-reminders]'), loadHistory);
   loadHistory();
 }

@@ -100,7 +100,7 @@ public sealed partial class Job
     {
         var from = Status;
         Status = to;
-        LaneSince = change.At;
+        EnterLane(change);
         SyncAllocations();
         Record(change, action, $"{action}: {from} → {to}", "status", from.ToString(), to.ToString());
     }

@@ -98,7 +98,7 @@ public sealed partial class Job : Recorded
         {
             OnHold = v;
             HoldReason = v ? change.Reason : null;
-            LaneSince = change.At;
+            EnterLane(change);
         });
     }
 

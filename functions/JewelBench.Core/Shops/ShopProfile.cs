@@ -25,6 +25,27 @@ public sealed class ShopProfile : Recorded
     /// <summary>A manufacturer makes batches from its style catalog; a shop that only repairs and sells does not see it.</summary>
     public bool Manufacturer { get; set; }
 
+    /// <summary>The shop's own reminder thresholds; null follows the install's defaults (host.json).</summary>
+    public ReminderThresholds? Reminders { get; set; }
+
+    /// <summary>Sets the thresholds (null: back to the defaults); each changed value is its own history event.</summary>
+    public void SetReminders(ReminderThresholds? thresholds, ReminderThresholds defaults, Change change)
+    {
+        thresholds?.Checked();
+        var (from, to) = (Reminders ?? defaults, thresholds ?? defaults);
+        foreach (var (field, label, before, after) in new[]
+                 {
+                     ("inShop", "In Shop", from.InShop, to.InShop), ("inProgress", "In Progress", from.InProgress, to.InProgress),
+                     ("waitingOnVendor", "Waiting on Vendor", from.WaitingOnVendor, to.WaitingOnVendor),
+                     ("readyForPickup", "Ready for Pickup", from.ReadyForPickup, to.ReadyForPickup),
+                     ("onHold", "On Hold", from.OnHold, to.OnHold), ("escalation", "Escalation interval", from.Escalation, to.Escalation),
+                 })
+            Set(change, $"reminders.{field}", $"Reminder after {label} (days)", before.ToString(), after.ToString(), _ => { });
+        if ((Reminders is null) != (thresholds is null) && from == to)
+            Record(change, "Edited", thresholds is null ? "Reminder thresholds follow the defaults" : "Reminder thresholds set for this shop");
+        Reminders = thresholds;
+    }
+
     public static ShopProfile Create(string id, ShopDetails details, Change change)
     {
         var checks = new Checks();

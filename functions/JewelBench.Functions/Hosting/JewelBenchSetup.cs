@@ -1,3 +1,4 @@
+using JewelBench.Functions.Reminders;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JewelBench.Functions.Auth;
@@ -42,6 +43,9 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<OperationSweep>();
         builder.Services.AddSingleton<IOperationKind, CloseOut>();
         builder.Services.AddSingleton<IOperationKind, ReopenCleanup>();
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration("jewelbench:reminders");
+        builder.Services.AddSingleton<ReminderTimers>();
+        builder.Services.AddSingleton<IOperationKind, StuckReminder>();
         builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
@@ -98,6 +102,7 @@ public static class JewelBenchSetup
         api.MapStyles();
         api.MapOperations();
         api.MapOutbox();
+        api.MapReminders();
         return app;
     }
 

@@ -3,13 +3,17 @@ using JewelBench.Core.Invoices;
 using JewelBench.Core.Processes;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Materials;
+using JewelBench.Functions.Reminders;
 using JewelBench.Functions.Status;
 using JewelBench.Functions.Workflow;
 
 namespace JewelBench.Functions.Jobs;
 
-/// <summary>Creates jobs and runs commands on them, keeping each job's board card in the same transaction.</summary>
-public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner, Operations operations)
+/// <summary>
+/// Creates jobs and runs commands on them, keeping each job's board card in the same transaction, and arming the job's
+/// reminder timer in it whenever the job changes lane or status (or is snoozed, or its rush flag changes).
+/// </summary>
+public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRunner runner, Operations operations, ReminderTimers reminders)
 {
     /// <summary>Tries at taking the next job number when others take it first; each lost try means another job got one.</summary>
     private const int NumberAttempts = 20;
@@ -33,9 +37,11 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             build?.Invoke(job, change);
             var materials = await MaterialWrites.ApplyAsync(table, caller.ShopId, job.TakeMaterialMoves(), change, ct);
             if (job.IsCustomerJob && !job.IsInHouseRepair) job.StatusToken = StatusLinks.NewSecret();
+            var timer = reminders.Next(job, shop.Value, caller.User);
             try
             {
-                await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job), .. materials], ct);
+                await table.CommitAsync(caller.ShopId, [advance(1), .. NewJobWrites(job), .. materials, .. timer is null ? [] : new[] { ReminderTimers.Write(timer) }], ct);
+                if (timer is not null) await reminders.EnqueueAsync(caller.ShopId, timer, ct);
                 return Answers.Created(job, job.ToDto(caller.ShopId), $"/api/jobs/{job.Id}");
             }
             catch (ConcurrencyException) when (attempt < NumberAttempts)
@@ -57,19 +63,30 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
         return writes;
     }
 
-    public Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
-        Func<Job, Change, Task<IEnumerable<TableWrite>>> command, int successStatus = StatusCodes.Status200OK, Func<Job, JobDto>? toDto = null) =>
-        runner.RunAsync<Job>(caller, jobId, Keys.Job(jobId), request.Headers.IfMatch, reason, async (job, change) =>
+    public async Task<IResult> RunAsync(Caller caller, string jobId, HttpRequest request, string? reason,
+        Func<Job, Change, Task<IEnumerable<TableWrite>>> command, int successStatus = StatusCodes.Status200OK, Func<Job, JobDto>? toDto = null)
+    {
+        Operation? timer = null;
+        var ct = request.HttpContext.RequestAborted;
+        var result = await runner.RunAsync<Job>(caller, jobId, Keys.Job(jobId), request.Headers.IfMatch, reason, async (job, change) =>
         {
+            timer = null;
             var wasOnBoard = BoardCard.For(job) is not null;
             var invoiceBefore = job.Invoice;
+            var reminderBefore = (job.Lapse, job.Snoozed, job.Rush);
             var writes = (await command(job, change)).ToList();
+            if (reminderBefore != (job.Lapse, job.Snoozed, job.Rush)
+                && reminders.Next(job, await reminders.ShopAsync(caller.ShopId, ct), caller.User) is { } next)
+                writes.Add(ReminderTimers.Write(timer = next));
             if (job.TakeMaterialMoves() is { Count: > 0 } moves)
                 writes.AddRange(await MaterialWrites.ApplyAsync(table, caller.ShopId, moves, change, request.HttpContext.RequestAborted));
             if (job.PendingEvents.Count > 0 && CardWrite(job, wasOnBoard) is { } card) writes.Add(card);
             if ((job.Invoice ?? invoiceBefore) is { PendingEvents.Count: > 0 } invoice) writes.AddRange(InvoiceWrites(invoice));
             return writes;
-        }, toDto ?? (job => job.ToDto(caller.ShopId)), "Job", successStatus, request.HttpContext.RequestAborted);
+        }, toDto ?? (job => job.ToDto(caller.ShopId)), "Job", successStatus, ct);
+        if (timer is not null && Answers.Succeeded(result)) await reminders.EnqueueAsync(caller.ShopId, timer, ct);
+        return result;
+    }
 
     /// <summary>
     /// A command that may start a durable operation (close-out, reopen, an email to the customer): its record is written

@@ -12,7 +12,8 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     Completion? Completion, IReadOnlyList<JobStatus> AllowedTransitions, IReadOnlyList<JobPhoto> Photos,
     OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
     QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage,
-    string? RepairOf, RepairCostRoll? CostRolled, SignatureDto? Signature, JobStyle? Style, ProcessRef? Process);
+    string? RepairOf, RepairCostRoll? CostRolled, SignatureDto? Signature, JobStyle? Style, ProcessRef? Process, StuckMark? Stuck,
+    Snooze? Snoozed);
 
 /// <summary>The blob name stays on the server: the image is read through GET /api/jobs/{id}/signature.</summary>
 public sealed record SignatureDto(int Bytes, string TakenBy, DateTimeOffset TakenAt);
@@ -50,7 +51,8 @@ public static class JobMappings
         job.IsCustomerJob ? new QuoteDto(job.Quote.Lines.Select(l => new QuoteLineDto(l.Id, l.TaskId, l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
             job.Quote.Total, job.Quote.Approval) : null,
         job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job), job.RepairOf, job.CostRolled,
-        job.Signature is { } s ? new SignatureDto(s.Bytes, s.TakenBy, s.TakenAt) : null, job.Style, job.Process);
+        job.Signature is { } s ? new SignatureDto(s.Bytes, s.TakenBy, s.TakenAt) : null, job.Style, job.Process,
+        job.Stuck, job.Snoozed);
 
     /// <summary>A row of the list view; overdue is judged against the shop's today.</summary>
     public static JobSummary ToSummary(this Job job, DateOnly today) => new(job.Id, job.Module, job.Description, job.Customer,

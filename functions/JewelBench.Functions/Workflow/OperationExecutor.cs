@@ -15,50 +15,53 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
     private WorkflowOptions Options => options.Value;
 
     /// <summary>Takes one message and handles it; false when the queue had none.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken stopping = default)
+    public async Task<bool> RunOnceAsync(CancellationToken stopping = default) => await TakeOnceAsync(stopping) is not null;
+
+    /// <summary>Takes one message and handles it: what it was, or null when the queue had none.</summary>
+    public async Task<MessageHandled?> TakeOnceAsync(CancellationToken stopping = default)
     {
         var message = await queues.Work.ReceiveAsync(Options.Lease, stopping);
-        if (message is null) return false;
-        await HandleAsync(message, stopping);
-        return true;
+        return message is null ? null : await HandleAsync(message, stopping);
     }
 
     /// <summary>
     /// When <paramref name="stopping"/> is cancelled (shutdown), the step in flight is finished and saved, and the
     /// message is handed back at once for another instance.
     /// </summary>
-    public async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    public async Task<MessageHandled> HandleAsync(QueueMessage message, CancellationToken stopping)
     {
         var lease = new MessageLease(queues.Work, message, Options.Lease);
         if (Parse(message.Body) is not { } pointer)
         {
             logger.LogWarning("Dropped a work message that names no operation");
             await lease.DeleteAsync();
-            return;
+            return new MessageHandled(null, TimerWaiting: false);
         }
+        var handled = new MessageHandled(pointer.OperationId, TimerWaiting: false);
         var stored = await table.GetAsync<Operation>(pointer.Shop, Keys.Operation(pointer.OperationId));
         if (stored is null)
         {
             await HandleOrphanAsync(lease, pointer);
-            return;
+            return handled;
         }
         var (operation, etag) = (stored.Value, stored.ETag);
         if (operation.IsFinished)
         {
             await lease.DeleteAsync();
-            return;
+            return handled;
         }
         if (operation.DueAt > clock.GetUtcNow())
         {
             await ChainTimerAsync(lease, pointer, operation, etag);
-            return;
+            return handled with { TimerWaiting = true };
         }
         if (!_kinds.TryGetValue(operation.Kind, out var kind))
         {
             await FailAsync(lease, pointer, operation, etag, "(start)", $"No worker knows operations of kind {operation.Kind}.", permanent: true);
-            return;
+            return handled;
         }
         await RunStepsAsync(lease, pointer, kind, operation, etag, stopping);
+        return handled;
     }
 
     /// <summary>
@@ -84,6 +87,13 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
                     await kind.RunStepAsync(new StepContext(pointer.Shop, operation), step, CancellationToken.None);
                     if (Options.Faults.CheckpointDelay > TimeSpan.Zero) await Task.Delay(Options.Faults.CheckpointDelay);
                 });
+            }
+            catch (StepDeferredException deferred)
+            {
+                logger.LogInformation("Operation {Operation} step {Step} waits until {Until}: {Why}", operation.Id, step.Name, deferred.Until, deferred.Message);
+                operation.DueAt = deferred.Until;
+                await ChainTimerAsync(lease, pointer, operation, etag);
+                return;
             }
             catch (Exception e)
             {
@@ -178,6 +188,7 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
     private async Task ChainTimerAsync(MessageLease lease, OperationMessage pointer, Operation operation, string etag)
     {
         var wait = operation.DueAt!.Value - clock.GetUtcNow();
+        if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
         await queues.Work.SendAsync(Operations.Message(pointer.Shop, operation.Id), wait < Options.MaxTimerDelay ? wait : Options.MaxTimerDelay);
         await SaveAsync(pointer.Shop, operation, etag);
         await lease.DeleteAsync();
@@ -225,3 +236,6 @@ public sealed class OperationExecutor(IShopTable table, WorkQueues queues, IEnum
         }
     }
 }
+
+/// <summary>A message handled: the operation it named, and whether that was a timer not yet due, sent on along its chain.</summary>
+public sealed record MessageHandled(string? OperationId, bool TimerWaiting);

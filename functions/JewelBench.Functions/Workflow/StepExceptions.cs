@@ -8,3 +8,9 @@ public sealed class RetryAfterException(TimeSpan retryAfter, string message, Exc
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>A step that is not to run yet (a reminder for a snoozed job): the operation waits, as a durable timer, until then.</summary>
+public sealed class StepDeferredException(DateTimeOffset until, string why) : Exception(why)
+{
+    public DateTimeOffset Until { get; } = until;
+}

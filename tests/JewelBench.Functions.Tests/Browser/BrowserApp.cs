@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 namespace JewelBench.Functions.Tests.Browser;
@@ -39,6 +40,9 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The host's clock: real time, which a test may shift (the reminders' thresholds) and must reset after.</summary>
+    public ShiftedClock Clock { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
     public static string PasswordOf(string email) => Passwords[email];
@@ -57,7 +61,10 @@ public sealed class BrowserApp : IAsyncLifetime
                 // Every browser context signs in from 127.0.0.1; the sign-in limits are tested over HTTP.
                 ["jewelbench:signIn:perAddressPerMinute"] = "1000",
                 ["jewelbench:signIn:perAccountPer15Minutes"] = "1000",
-            })));
+                // No sweep re-sends timers behind a test's back while it has shifted the clock.
+                ["jewelbench:workflow:sweepInterval"] = "1.00:00:00",
+            }))
+            .ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))));
         _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');

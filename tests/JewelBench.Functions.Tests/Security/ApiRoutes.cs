@@ -73,6 +73,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/jobs/{id}/deposits"] = new { amount = 20, method = "Cash" },
         ["POST /api/jobs/{id}/location"] = new { place = "Safe", reason = "Security test" },
         ["POST /api/jobs/{id}/pickup"] = new { amount = 0, method = "Cash" },
+        ["POST /api/jobs/{id}/snooze"] = new { until = "2026-12-30", reason = "Security test" },
         ["POST /api/outbox/{mailId}/resend"] = new { },
         ["POST /api/customers"] = new { name = "Security Test", email = "security@customer.test" },
         ["PATCH /api/customers/{customerId}"] = new { name = "Renamed by a security test", phone = "555 0100 99" },
@@ -86,6 +87,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/kiosk/session"] = new { token = "AAAAAAAAAAAAAAAAAAAAAA" },
         ["POST /api/setup"] = new { shopName = "Second shop", timeZone = "UTC", currency = "USD", taxRate = 5, ownerName = "Eve", email = "eve@second.test", password = "a-long-password" },
         ["PATCH /api/shop"] = new { name = "Renamed by a security test", taxRate = 7.5 },
+        ["PUT /api/shop/reminders"] = new { inShop = 3, inProgress = 8, waitingOnVendor = 10, readyForPickup = 14, onHold = 14, escalation = 3 },
         ["PUT /api/shop/logo"] = null, // an image, not JSON: see ShopLogoTests
         ["DELETE /api/shop/logo"] = new { reason = "Security test" },
         ["PATCH /api/stock/{stockId}"] = new { title = "Renamed by a security test", category = "Rings", storageLocation = "Safe", retailPrice = 99.5, reason = "Security test" },

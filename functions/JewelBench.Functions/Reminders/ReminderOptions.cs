@@ -1,0 +1,16 @@
+namespace JewelBench.Functions.Reminders;
+
+/// <summary>The "jewelbench:reminders" section of host.json: the install's default thresholds, in days; a shop may set its own.</summary>
+public sealed class ReminderOptions
+{
+    public int InShop { get; set; } = 2;
+    public int InProgress { get; set; } = 7;
+    public int WaitingOnVendor { get; set; } = 10;
+    public int ReadyForPickup { get; set; } = 14;
+    public int OnHold { get; set; } = 14;
+
+    /// <summary>A stuck job is reminded again after this many days, until it moves.</summary>
+    public int Escalation { get; set; } = 3;
+
+    public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
+}
