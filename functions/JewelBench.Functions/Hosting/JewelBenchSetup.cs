@@ -49,6 +49,8 @@ public static class JewelBenchSetup
         builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
+        builder.Services.AddSingleton<ReminderReconciliation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderReconciliation>());
         builder.Services.AddSingleton<ShopProvisioning>();
         builder.Services.AddJewelBenchAuth();
         builder.Services.AddScoped<CommandRunner>();

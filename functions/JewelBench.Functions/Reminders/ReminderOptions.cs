@@ -12,5 +12,8 @@ public sealed class ReminderOptions
     /// <summary>A stuck job is reminded again after this many days, until it moves.</summary>
     public int Escalation { get; set; } = 3;
 
+    /// <summary>How often the reconciliation arms the timers of board jobs that lack one (the first run one interval after start).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(1);
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }

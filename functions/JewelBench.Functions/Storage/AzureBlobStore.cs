@@ -83,4 +83,28 @@ public sealed class AzureBlobStore : IBlobStore
         } while (token is not null);
         return names;
     }
+
+    public async Task<string?> TryLeaseAsync(string name, TimeSpan duration, CancellationToken ct = default)
+    {
+        var blob = _container.GetBlockBlobReference(name);
+        try
+        {
+            await blob.UploadFromByteArrayAsync([], 0, 0, AccessCondition.GenerateIfNotExistsCondition(), null, null, ct);
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            // The lock blob exists already (and may be leased).
+        }
+        try
+        {
+            return await blob.AcquireLeaseAsync(duration, null, null, null, null, ct);
+        }
+        catch (StorageException e) when (e.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    public Task ReleaseLeaseAsync(string name, string leaseId, CancellationToken ct = default) =>
+        _container.GetBlockBlobReference(name).ReleaseLeaseAsync(AccessCondition.GenerateLeaseCondition(leaseId), null, null, ct);
 }

@@ -16,6 +16,14 @@ public interface IBlobStore
     Task CopyIfAbsentAsync(string source, string target, CancellationToken ct = default);
 
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken ct = default);
+
+    /// <summary>
+    /// Takes the lease of a (lock) blob for <paramref name="duration"/> (15–60 s), creating the blob if need be: the id of
+    /// the lease, or null while another holder has it. What only one instance should do at a time runs under it.
+    /// </summary>
+    Task<string?> TryLeaseAsync(string name, TimeSpan duration, CancellationToken ct = default);
+
+    Task ReleaseLeaseAsync(string name, string leaseId, CancellationToken ct = default);
 }
 
 public static class BlobNames
@@ -30,6 +38,9 @@ public static class BlobNames
 
     /// <summary>A style's image; kept when the image leaves the style, as jobs started from it copy it at close-out.</summary>
     public static string StyleImage(string shopId, string styleId, string imageId) => $"{shopId}/styles/{styleId}/{imageId}";
+
+    /// <summary>The lock blob of work that one instance of the install does at a time.</summary>
+    public static string Lock(string name) => $"_locks/{name}";
 
     public static string StockPhoto(string shopId, string stockId, string photoId) => $"{shopId}/stock/{stockId}/{photoId}";
 }

@@ -63,6 +63,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 ["jewelbench:signIn:perAccountPer15Minutes"] = "1000",
                 // No sweep re-sends timers behind a test's back while it has shifted the clock.
                 ["jewelbench:workflow:sweepInterval"] = "1.00:00:00",
+                ["jewelbench:reminders:reconcileInterval"] = "1.00:00:00",
             }))
             .ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))));
         _factory.UseKestrel();

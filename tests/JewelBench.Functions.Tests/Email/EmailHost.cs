@@ -32,6 +32,7 @@ public sealed class EmailHost(Dictionary<string, string?> settings) : WebApplica
         ["jewelbench:workflow:retryBaseDelay"] = "00:00:00",
         ["jewelbench:workflow:maxTimerDelay"] = "00:00:00",
         ["jewelbench:workflow:sweepInterval"] = "01:00:00",
+        ["jewelbench:reminders:reconcileInterval"] = "1.00:00:00",
         ["jewelbench:email:sendGridApiKey"] = sendGrid is null ? "" : ApiKey,
         ["jewelbench:email:sendGridBaseUrl"] = sendGrid?.BaseUrl ?? "https://api.sendgrid.com",
         ["jewelbench:email:fromAddress"] = "bench@shop.test",

@@ -68,6 +68,7 @@ public sealed class JewelBenchApp : WebApplicationFactory<Program>, IAsyncLifeti
             ["jewelbench:workflow:consumers"] = "0",
             // Nor does the sweep re-send them behind the tests' backs: the clock jumps days here, and reminder timers would fire.
             ["jewelbench:workflow:sweepInterval"] = "1.00:00:00",
+            ["jewelbench:reminders:reconcileInterval"] = "1.00:00:00",
             ["jewelbench:maxPhotoBytes"] = "1048576",
         }));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock))

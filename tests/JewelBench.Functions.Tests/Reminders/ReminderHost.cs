@@ -33,6 +33,7 @@ public sealed class ReminderHost : WebApplicationFactory<Program>
         ["jewelbench:workflow:retryBaseDelay"] = "00:00:00",
         ["jewelbench:workflow:maxTimerDelay"] = "00:00:00",
         ["jewelbench:workflow:sweepInterval"] = "1.00:00:00",
+        ["jewelbench:reminders:reconcileInterval"] = "1.00:00:00",
     }, new ManualClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
 
     public ReminderHost Restart() => new(_settings, Clock);

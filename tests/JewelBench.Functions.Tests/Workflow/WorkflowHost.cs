@@ -63,6 +63,7 @@ public sealed class WorkflowHost : WebApplicationFactory<Program>
         ["jewelbench:workflow:idlePoll"] = "00:00:00.050",
         ["jewelbench:workflow:orphanDeliveries"] = "3",
         ["jewelbench:workflow:sweepInterval"] = "01:00:00",
+        ["jewelbench:reminders:reconcileInterval"] = "1.00:00:00",
     }, new TestSteps(), new ManualClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)));
 
     /// <summary>Another host on the same table, queues, clock and step log.</summary>
