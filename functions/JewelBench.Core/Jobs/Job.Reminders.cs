@@ -20,6 +20,13 @@ public sealed partial class Job
     public ReminderStep? Reminded { get; set; }
     public Snooze? Snoozed { get; set; }
 
+    /// <summary>The first date the job must meet: its promised (target) date or an open stage's due date; none once it waits for pickup.</summary>
+    public DateOnly? DueBy => IsClosed || Status == JobStatus.ReadyForPickup
+        ? null
+        : Stages.Where(s => s.IsOpen && s.DueDate is not null).Select(s => s.DueDate).Append(TargetDate).Where(d => d is not null).Min();
+
+    public bool IsPastDue(DateOnly today) => DueBy < today;
+
     public bool IsSnoozed(DateOnly today) => Snoozed is { } snooze && today < snooze.Until;
 
     /// <summary>The reminder clock the job runs on now: its lane, or Waiting on Vendor, which has its own threshold.</summary>
@@ -44,7 +51,8 @@ public sealed partial class Job
         var days = Math.Max(0, (int)(change.At - LaneSince).TotalDays);
         Stuck = new StuckMark(days, change.At, step);
         Reminded = new ReminderStep(lapse, step);
-        Record(change, "Stuck", $"Stuck: {clock.Title()} for {days} day{(days == 1 ? "" : "s")}", "stuck", null, $"{days}d");
+        var due = IsPastDue(today) ? $", past due since {DueBy:yyyy-MM-dd}" : "";
+        Record(change, "Stuck", $"Stuck: {clock.Title()} for {days} day{(days == 1 ? "" : "s")}{due}", "stuck", null, $"{days}d");
         return true;
     }
 

@@ -73,9 +73,9 @@ public sealed class JobCommands(IShopTable table, TimeProvider clock, CommandRun
             timer = null;
             var wasOnBoard = BoardCard.For(job) is not null;
             var invoiceBefore = job.Invoice;
-            var reminderBefore = (job.Lapse, job.Snoozed, job.Rush);
+            var reminderBefore = (job.Lapse, job.Snoozed, job.Rush, job.DueBy);
             var writes = (await command(job, change)).ToList();
-            if (reminderBefore != (job.Lapse, job.Snoozed, job.Rush)
+            if (reminderBefore != (job.Lapse, job.Snoozed, job.Rush, job.DueBy)
                 && reminders.Next(job, await reminders.ShopAsync(caller.ShopId, ct), caller.User) is { } next)
                 writes.Add(ReminderTimers.Write(timer = next));
             if (job.TakeMaterialMoves() is { Count: > 0 } moves)

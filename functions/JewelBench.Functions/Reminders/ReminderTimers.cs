@@ -22,7 +22,8 @@ public sealed class ReminderTimers(IShopTable table, Operations operations, IOpt
     public static string OperationId(string jobId, int lapse, int step) => $"op-rem-{jobId}-{lapse}-{step}";
 
     /// <summary>
-    /// The timer for the job's next reminder: the first of a lapse when it has sat for its threshold, a further one an
+    /// The timer for the job's next reminder: the first of a lapse when it has sat for its threshold (or is past a date it
+    /// must meet), a further one an
     /// escalation interval after the last, and none before a snooze ends. Null for a job off the board.
     /// </summary>
     public Operation? Next(Job job, ShopProfile? shop, string createdBy)
@@ -30,13 +31,20 @@ public sealed class ReminderTimers(IShopTable table, Operations operations, IOpt
         var thresholds = For(shop);
         if (job.IsClosed || thresholds.ThresholdOf(job) is not { } threshold) return null;
         var step = job.Reminded is { } last && last.Lapse == job.Lapse ? last.Step + 1 : 0;
-        var due = step == 0 ? job.LaneSince + threshold : (job.Stuck?.At ?? clock.GetUtcNow()) + thresholds.EscalationInterval;
+        var due = step == 0 ? FirstDue(job, shop, threshold) : (job.Stuck?.At ?? clock.GetUtcNow()) + thresholds.EscalationInterval;
         if (job.Snoozed is { } snooze)
         {
             var ends = ShopCalendar.StartOf(shop, snooze.Until);
             due = step == 0 && due > ends ? due : ends;
         }
         return Timer(job.Id, job.Lapse, step, due, createdBy);
+    }
+
+    /// <summary>A lapse's first reminder: when the job has sat for its threshold, or the day after a date it must meet, if sooner.</summary>
+    public static DateTimeOffset FirstDue(Job job, ShopProfile? shop, TimeSpan threshold)
+    {
+        var sat = job.LaneSince + threshold;
+        return job.DueBy is { } due && ShopCalendar.StartOf(shop, due.AddDays(1)) is var pastDue && pastDue < sat ? pastDue : sat;
     }
 
     public Operation Timer(string jobId, int lapse, int step, DateTimeOffset due, string createdBy)

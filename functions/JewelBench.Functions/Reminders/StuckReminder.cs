@@ -37,9 +37,9 @@ public sealed class StuckReminder(IShopTable table, ReminderTimers timers, TimeP
             var today = ShopCalendar.Today(shop, now);
             if (job.IsSnoozed(today))
                 throw new StepDeferredException(ShopCalendar.StartOf(shop, job.Snoozed!.Until), $"Job {jobId} is snoozed.");
-            // The shop may have raised the threshold since the timer was armed.
-            if (number == 0 && thresholds.ThresholdOf(job) is { } threshold && job.LaneSince + threshold > now)
-                throw new StepDeferredException(job.LaneSince + threshold, $"Job {jobId} is not past its threshold yet.");
+            // The shop may have raised the threshold, or the job's dates moved, since the timer was armed.
+            if (number == 0 && thresholds.ThresholdOf(job) is { } threshold && ReminderTimers.FirstDue(job, shop, threshold) is var due && due > now)
+                throw new StepDeferredException(due, $"Job {jobId} is neither past its threshold nor past due yet.");
 
             var change = new Change(By, now);
             if (!job.MarkStuck(lapse, number, today, change)) return;
