@@ -2,6 +2,7 @@
 // the money, and the link to the customer's status page.
 import { html, money, formatDate, time, badge, label, statusBadge, toast } from './ui.js';
 import { field } from './forms.js';
+import { reminderBadgesHtml } from './job-reminder.js';
 import { statusActionsHtml, isClosedCustomerJob } from './job-status.js';
 import { locationHtml, placeText } from './job-location.js';
 import { quoteHtml } from './job-quote.js';
@@ -22,6 +23,7 @@ function headerHtml(job) {
       ${job.rush && badge('RUSH', 'rush')}
       ${job.onHold && badge('On hold', 'hold')}
       ${job.lane && job.lane !== job.status && badge(`${label(job.lane)}${job.laneSince ? ` since ${formatDate(job.laneSince)}` : ''}`, 'lane')}
+      ${reminderBadgesHtml(job)}
     </p>
   </div>`;
 }

@@ -1,6 +1,7 @@
 // Read-mostly panels of the job page: header, details form, cost roll-up, completion.
 import { html, money, formatDate, time, label, badge, statusBadge, checkRequired, formValues, toast } from './ui.js';
 import { field } from './forms.js';
+import { reminderBadgesHtml } from './job-reminder.js';
 
 const closed = (job) => job.status === 'Completed' || job.status === 'Canceled';
 const dateValue = (v) => (v ? String(v).slice(0, 10) : '');
@@ -15,6 +16,7 @@ export function headerHtml(job) {
       ${job.onHold && job.lane !== 'OnHold' && badge('On hold', 'hold')}
       ${job.lane && badge(`${label(job.lane)}${job.laneSince ? ` since ${formatDate(job.laneSince)}` : ''}`, job.lane === 'OnHold' ? 'hold' : 'lane')}
       ${badge(job.module, 'module')}
+      ${reminderBadgesHtml(job)}
     </p>
     ${job.style && html`<p class="job-style">Made from style <a href="#/styles/${encodeURIComponent(job.style.id)}">${job.style.code} ${job.style.name}</a></p>`}
   </div>`;

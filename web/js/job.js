@@ -6,6 +6,7 @@ import { headerHtml, metaHtml, detailsHtml, submitDetails, costsHtml, completion
 import { actionsHtml, jobActions } from './job-actions.js';
 import { stagesHtml, stageActions, stageForms } from './job-stages.js';
 import { recordActions, recordForms } from './stage-records.js';
+import { reminderActions } from './job-reminder.js';
 import { itemsHtml, itemActions, itemForms, applyKind } from './job-items.js';
 import { timelineHtml, historyPanelHtml } from './history.js';
 import { photosHtml, photoActions, uploadPhotos, newPhotoState } from './job-photos.js';
@@ -19,7 +20,7 @@ import { locationActions } from './job-location.js';
 import { intakeActions, bindSignature, newSignatureState } from './job-intake.js';
 
 const CONFLICT = 'This job was changed by someone else; showing the latest — please redo your change.';
-const clickHandlers = { ...jobActions, ...stageActions, ...recordActions, ...itemActions, ...photoActions,
+const clickHandlers = { ...jobActions, ...stageActions, ...recordActions, ...reminderActions, ...itemActions, ...photoActions,
   ...statusActions, ...quoteActions, ...paymentActions, ...locationActions, ...customerActions, ...intakeActions,
   'op-retry': (btn, ctx) => ctx.retryOperation(btn) };
 const POLL_MS = 1000;

@@ -42,6 +42,11 @@ const tomorrow = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+/** The snooze form's fields: until a date (tomorrow at the earliest) and why. */
+export const snoozeFields = () => html`${field({ id: 'snooze-until', name: 'until', text: 'Until', type: 'date', required: true, value: tomorrow(),
+  attrs: `min="${tomorrow()}"` })}
+  ${field({ id: 'snooze-reason', name: 'reason', text: 'Reason', type: 'textarea', required: true, hint: 'Kept in the job’s history.' })}`;
+
 /** Wires the button and panel rendered above; `onChanged` runs after a snooze (to redraw the board at once). */
 export function bindReminders(view, { onChanged = () => {} } = {}) {
   const button = view.querySelector('[data-reminders]');
@@ -56,8 +61,7 @@ export function bindReminders(view, { onChanged = () => {} } = {}) {
   async function snooze(jobId) {
     const done = await openDialog({
       title: `Snooze the reminder of ${jobId}`, confirmLabel: 'Snooze',
-      body: html`${field({ id: 'snooze-until', name: 'until', text: 'Until', type: 'date', required: true, value: tomorrow(), attrs: `min="${tomorrow()}"` })}
-        ${field({ id: 'snooze-reason', name: 'reason', text: 'Reason', type: 'textarea', required: true, hint: 'Kept in the job’s history.' })}`,
+      body: snoozeFields(),
       onSubmit: (values) => snoozeJob(jobId, { until: values.until, reason: values.reason }),
     });
     if (!done) return;

@@ -56,4 +56,36 @@ public sealed class ReminderBrowserTests(BrowserApp app)
             app.Clock.Reset();
         }
     }
+
+    [Fact]
+    public async Task TheJobPageShowsItsStuckBadgeAndSnoozesIt()
+    {
+        var page = await app.NewPageAsync();
+        var jobId = await page.CreateJobAsync(new { description = $"Stalled brooch {Guid.NewGuid():N}"[..24] });
+        await page.SendAsync("POST", $"/api/jobs/{jobId}/transitions", new { to = "InProduction" });
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromDays(9));
+            var timer = ReminderTimers.OperationId(jobId, 1, 0);
+            await app.Services.GetRequiredService<WorkQueues>().Work.SendAsync(Operations.Message(BrowserApp.ShopId, timer), TimeSpan.Zero);
+            await page.WaitForOperationAsync(timer);
+
+            await page.GotoAsync($"/#/jobs/{jobId}");
+            var badges = page.Locator(".job-badges");
+            await Expect(badges).ToContainTextAsync("stuck 9d");
+            await badges.GetByRole(AriaRole.Button, new() { Name = "Snooze" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            var until = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(2);
+            await dialog.GetByLabel("Until").FillAsync($"{until:yyyy-MM-dd}");
+            await dialog.GetByLabel("Reason").FillAsync("Stone on order");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Snooze" }).ClickAsync();
+
+            await Expect(badges).Not.ToContainTextAsync("stuck");
+            await Expect(badges).ToContainTextAsync("reminder snoozed until");
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
 }
