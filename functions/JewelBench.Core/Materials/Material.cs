@@ -58,7 +58,13 @@ public sealed class Material : Recorded
         return scrap;
     }
 
-    public static string ScrapId(string materialId) => $"{materialId}-SCRAP";
+    private const string ScrapSuffix = "-SCRAP";
+
+    public static string ScrapId(string materialId) => materialId + ScrapSuffix;
+
+    /// <summary>The material a scrap SKU's id was made from, or null for an id that is not a scrap SKU's.</summary>
+    public static string? SourceOfScrap(string materialId) =>
+        materialId.EndsWith(ScrapSuffix, StringComparison.Ordinal) ? materialId[..^ScrapSuffix.Length] : null;
 
     public void Edit(MaterialDraft draft, Change change)
     {

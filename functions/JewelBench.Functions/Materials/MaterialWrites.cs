@@ -35,8 +35,8 @@ public static class MaterialWrites
     /// <summary>A scrap SKU opens with the first loss recovered into it; its id follows from its source, so two firsts cannot both insert it.</summary>
     private static async Task<Material?> NewScrapAsync(IShopTable table, string shopId, string materialId, Change change, CancellationToken ct)
     {
-        if (!materialId.EndsWith(Material.ScrapId(""), StringComparison.Ordinal)) return null;
-        var source = await table.GetAsync<Material>(shopId, Keys.Material(materialId[..^Material.ScrapId("").Length]), ct);
+        if (Material.SourceOfScrap(materialId) is not { } sourceId) return null;
+        var source = await table.GetAsync<Material>(shopId, Keys.Material(sourceId), ct);
         return source is null ? null : Material.ScrapFor(source.Value, change);
     }
 }
