@@ -12,5 +12,8 @@ public sealed class ReminderOptions
     /// <summary>A stuck job is reminded again after this many days, until it moves.</summary>
     public int Escalation { get; set; } = 3;
 
+    /// <summary>At most this many pickup reminders go to a customer per stay in Ready for Pickup; then the piece is unclaimed.</summary>
+    public int PickupReminders { get; set; } = 3;
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }
