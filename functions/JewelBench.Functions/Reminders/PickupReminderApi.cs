@@ -35,8 +35,11 @@ public static class PickupReminderApi
             : Answers.NotFound(Invalid);
 
     /// <summary>Records the opt-out in the job's history, conditional on the job's ETag; a second one changes nothing.</summary>
-    private static async Task<IResult> OptOut(string token, IShopTable table, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> OptOut(string token, HttpRequest request, IShopTable table, TimeProvider clock, CancellationToken ct)
     {
+        // The page's form posts nothing; a body means someone is guessing at an input this link does not take.
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+            return TypedResults.Problem("The opt-out link takes no input.", statusCode: StatusCodes.Status400BadRequest, title: "No input expected");
         for (var attempt = 1; ; attempt++)
         {
             if (await FindAsync(token, table, ct) is not var (shopId, stored)) return Answers.NotFound(Invalid);
