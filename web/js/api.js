@@ -124,6 +124,7 @@ export const listJobs = (state) => listPage('/jobs', state);
 
 export const getJob = (id) => fetchTracked('job', id);
 export const getJobHistory = (id) => get(`/jobs/${enc(id)}/history`);
+export const getPickupNotices = (id) => get(`/jobs/${enc(id)}/notices`);
 
 export async function createJob(body) {
   const { data, etag } = await request('POST', '/jobs', { body });

@@ -20,6 +20,7 @@ import { renderKioskLinks } from './kiosk-links.js';
 import { renderPriceList } from './price-list.js';
 import { renderProcesses } from './processes.js';
 import { renderEnvelope } from './envelope.js';
+import { renderPickupNotices } from './pickup-notices.js';
 import { renderOutbox } from './outbox.js';
 import { renderStyles } from './styles.js';
 import { renderStyle } from './style.js';
@@ -37,6 +38,7 @@ const routes = [
   [/^\/new$/, renderNewJob, 'New job', WORK],
   [/^\/jobs\/([^/?]+)$/, renderJob, null, WORK],
   [/^\/jobs\/([^/?]+)\/envelope$/, renderEnvelope, null, WORK],
+  [/^\/jobs\/([^/?]+)\/notices$/, renderPickupNotices, null, WORK],
   [/^\/stock$/, renderStockList, 'Inventory', WORK],
   [/^\/stock\/([^/?]+)$/, renderStock, null, WORK],
   [/^\/materials$/, renderMaterials, 'Stones & materials', WORK],

@@ -2,7 +2,7 @@
 // The lanes are shared with the read-only workshop monitor (monitor.js).
 import { jobPhotoUrl, getBoard } from './api.js';
 import { watchBoard } from './board-feed.js';
-import { html, setHtml, badge, plural, problemHtml } from './ui.js';
+import { html, setHtml, badge, plural, problemHtml, formatDate } from './ui.js';
 import { operationLine } from './job-operation.js';
 import { placeText } from './job-location.js';
 import { remindersButtonHtml, remindersPanelHtml, bindReminders } from './reminders-panel.js';
@@ -24,6 +24,7 @@ function card(c, readOnly) {
       ${c.module && badge(c.module, `module-${String(c.module).toLowerCase()}`)}
       ${c.rush && badge('RUSH', 'rush')}
       ${c.stuck != null && badge(`stuck ${c.stuck}d`, 'stuck')}
+      ${c.unclaimed && badge(`unclaimed since ${formatDate(c.unclaimed)}`, 'stuck')}
     </span>
     <span class="card-title">${c.item || c.description}</span>
     ${c.customer && html`<span class="card-meta"><span class="visually-hidden">Customer: </span>${c.customer}</span>`}

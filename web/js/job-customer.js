@@ -65,7 +65,8 @@ function intakeHtml(job, open) {
     <h3 class="pieces-h">Condition at intake</h3>
     <p class="prewrap">${i.condition || 'Not noted.'}</p>
     <p class="link-actions">${open && html`<button type="button" class="btn" id="edit-intake" data-action="edit-intake">Edit intake…</button>`}
-      <a class="btn" href="#/jobs/${encodeURIComponent(job.id)}/envelope">Print envelope</a></p>
+      <a class="btn" href="#/jobs/${encodeURIComponent(job.id)}/envelope">Print envelope</a>
+      ${(job.pickupNotices > 0 || job.unclaimed) && html`<a class="btn" href="#/jobs/${encodeURIComponent(job.id)}/notices">Pickup notices${job.unclaimed ? ` · unclaimed since ${formatDate(job.unclaimed.since)}` : ''}</a>`}</p>
   </section>`;
 }
 

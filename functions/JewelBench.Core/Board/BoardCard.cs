@@ -6,13 +6,13 @@ namespace JewelBench.Core.Board;
 public sealed record BoardCard(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
     string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LaneSince, string? PhotoId = null,
     string? OperationId = null, string? Item = null, string? HoldReason = null, DateOnly? DueDate = null, int? Stuck = null,
-    DateOnly? SnoozedUntil = null)
+    DateOnly? SnoozedUntil = null, DateOnly? Unclaimed = null)
 {
     /// <summary>The card of a job on the board, or null once the job has left it.</summary>
     public static BoardCard? For(Job job) => LaneOf(job) is { } lane
         ? new(job.Id, job.Module, job.Description, job.Customer, job.Rush, LocationOf(job), lane, job.Status, job.CreatedAt, job.LaneSince,
             job.Photos.FirstOrDefault()?.Id, job.OperationId, job.Intake?.Item, job.OnHold ? job.HoldReason : null, job.TargetDate,
-            job.Stuck?.Days, job.Snoozed?.Until)
+            job.Stuck?.Days, job.Snoozed?.Until, job.Unclaimed?.Since)
         : null;
 
     public static Lane? LaneOf(Job job) => job switch

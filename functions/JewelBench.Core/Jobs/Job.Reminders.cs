@@ -76,5 +76,7 @@ public sealed partial class Job
         Lapse++;
         Stuck = null;
         Snoozed = null;
+        // Back to work, the piece is no longer waiting to be claimed; a closed job keeps the flag for the record.
+        if (!IsClosed) Unclaimed = null;
     }
 }

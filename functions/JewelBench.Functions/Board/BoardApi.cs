@@ -8,7 +8,7 @@ namespace JewelBench.Functions.Board;
 
 public sealed record CardDto(string JobId, JobModule Module, string Description, string? Customer, bool Rush,
     string Location, Lane Lane, JobStatus Status, DateTimeOffset CreatedAt, int DaysInLane, string? PhotoId,
-    OperationsApi.OperationDto? Operation, string? Item, string? HoldReason, DateOnly? DueDate, int? Stuck);
+    OperationsApi.OperationDto? Operation, string? Item, string? HoldReason, DateOnly? DueDate, int? Stuck, DateOnly? Unclaimed = null);
 
 public sealed record LaneDto(Lane Lane, string Title, IReadOnlyList<CardDto> Cards);
 
@@ -47,7 +47,7 @@ public static class BoardApi
         var lanes = Lanes.Select(l => new LaneDto(l.Lane, l.Title, BoardCard.Order(cards.Where(c => c.Lane == l.Lane))
             .Select(c => new CardDto(c.JobId, c.Module, c.Description, c.Customer, c.Rush, c.Location, c.Lane, c.Status,
                 c.CreatedAt, c.DaysInLane(now), c.PhotoId, c.OperationId is { } op ? running.GetValueOrDefault(op) : null,
-                c.Item, c.HoldReason, c.DueDate, c.Stuck)).ToList())).ToList();
+                c.Item, c.HoldReason, c.DueDate, c.Stuck, c.Unclaimed)).ToList())).ToList();
         return new BoardDto(lanes);
     }
 }

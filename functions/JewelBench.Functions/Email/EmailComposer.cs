@@ -12,7 +12,7 @@ public sealed record EmailLink(string Text, string Url);
 
 /// <summary>What an email says; the composer gives it the shop's look and footer.</summary>
 public sealed record EmailContent(string Subject, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<EmailFact> Facts,
-    EmailLink? Action = null, IReadOnlyList<string>? ImageUrls = null);
+    EmailLink? Action = null, IReadOnlyList<string>? ImageUrls = null, EmailLink? OptOut = null);
 
 public sealed record ComposedEmail(string Subject, string Html, string Text);
 
@@ -29,7 +29,7 @@ public static class EmailComposer
     public static ComposedEmail Compose(EmailContent content, string shopName, string shopAddress)
     {
         var images = content.ImageUrls ?? [];
-        foreach (var url in images.Append(content.Action?.Url).OfType<string>()) RequireAbsolute(url);
+        foreach (var url in images.Append(content.Action?.Url).Append(content.OptOut?.Url).OfType<string>()) RequireAbsolute(url);
         return new ComposedEmail(content.Subject, Html(content, images, shopName, shopAddress), Text(content, shopName, shopAddress));
     }
 
@@ -59,7 +59,8 @@ public static class EmailComposer
                "<table role=\"presentation\" style=\"max-width:560px;width:100%;margin:0 auto;border-collapse:collapse;background:#ffffff;border-radius:8px;\">" +
                $"<tr><td style=\"padding:28px 24px;\">{body}</td></tr>" +
                $"<tr><td style=\"{Font}font-size:12px;color:#6f6a62;padding:16px 24px;border-top:1px solid #e8e2d9;\">" +
-               $"<strong>{E(shopName)}</strong><br>{E(shopAddress).ReplaceLineEndings("<br>")}</td></tr>" +
+               $"<strong>{E(shopName)}</strong><br>{E(shopAddress).ReplaceLineEndings("<br>")}" +
+               (c.OptOut is { } o ? $"<br><br><a href=\"{E(o.Url)}\" style=\"color:#6f6a62;\">{E(o.Text)}</a>" : "") + "</td></tr>" +
                "</table></td></tr></table></body></html>";
     }
 
@@ -72,7 +73,9 @@ public static class EmailComposer
         if (c.Action is { } a) text.AppendLine($"{a.Text}: {a.Url}").AppendLine();
         foreach (var url in c.ImageUrls ?? []) text.AppendLine($"Photo: {url}");
         if (c.ImageUrls is { Count: > 0 }) text.AppendLine();
-        return text.AppendLine("--").AppendLine(shopName).Append(shopAddress).ToString().TrimEnd() + "\n";
+        text.AppendLine("--").AppendLine(shopName).AppendLine(shopAddress);
+        if (c.OptOut is { } o) text.AppendLine().AppendLine($"{o.Text}: {o.Url}");
+        return text.ToString().TrimEnd() + "\n";
     }
 
     /// <summary>A relative or javascript: URL would be broken or dangerous in a mail client.</summary>

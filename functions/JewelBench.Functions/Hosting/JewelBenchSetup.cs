@@ -46,6 +46,7 @@ public static class JewelBenchSetup
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration("jewelbench:reminders");
         builder.Services.AddSingleton<ReminderTimers>();
         builder.Services.AddSingleton<IOperationKind, StuckReminder>();
+        builder.Services.AddSingleton<PickupReminder>();
         builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());
@@ -105,6 +106,7 @@ public static class JewelBenchSetup
         api.MapOperations();
         api.MapOutbox();
         api.MapReminders();
+        api.MapPickupReminders();
         return app;
     }
 

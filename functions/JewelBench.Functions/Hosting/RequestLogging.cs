@@ -21,7 +21,9 @@ public static class RequestLogging
         }
     });
 
-    /// <summary>A status-page path carries the customer's secret: the log keeps only that it was one.</summary>
+    /// <summary>A status-page or opt-out path carries the customer's token: the log keeps only that it was one.</summary>
     private static string Redacted(PathString path) =>
-        path.StartsWithSegments("/api/status", StringComparison.OrdinalIgnoreCase) ? "/api/status/(token)" : path.ToString();
+        path.StartsWithSegments("/api/status", StringComparison.OrdinalIgnoreCase) ? "/api/status/(token)"
+        : path.StartsWithSegments("/api/reminders/opt-out", StringComparison.OrdinalIgnoreCase) ? "/api/reminders/opt-out/(token)"
+        : path.ToString();
 }

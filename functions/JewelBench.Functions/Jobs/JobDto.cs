@@ -13,7 +13,7 @@ public sealed record JobDto(string Id, JobModule Module, string Description, Dat
     OperationsApi.OperationDto? Operation, string? CustomerId, Intake? Intake, string? HoldReason, PieceLocation? Location,
     QuoteDto? Quote, IReadOnlyList<Payment> Payments, decimal DepositTotal, Invoice? Invoice, string? StatusPage,
     string? RepairOf, RepairCostRoll? CostRolled, SignatureDto? Signature, JobStyle? Style, ProcessRef? Process, StuckMark? Stuck,
-    Snooze? Snoozed);
+    Snooze? Snoozed, UnclaimedMark? Unclaimed = null, int PickupNotices = 0, DateTimeOffset? PickupRemindersOptedOut = null);
 
 /// <summary>The blob name stays on the server: the image is read through GET /api/jobs/{id}/signature.</summary>
 public sealed record SignatureDto(int Bytes, string TakenBy, DateTimeOffset TakenAt);
@@ -52,7 +52,7 @@ public static class JobMappings
             job.Quote.Total, job.Quote.Approval) : null,
         job.Payments, job.DepositTotal, job.Invoice, StatusLinks.Path(shopId, job), job.RepairOf, job.CostRolled,
         job.Signature is { } s ? new SignatureDto(s.Bytes, s.TakenBy, s.TakenAt) : null, job.Style, job.Process,
-        job.Stuck, job.Snoozed);
+        job.Stuck, job.Snoozed, job.Unclaimed, job.PickupNotices.Count, job.PickupRemindersOptedOut);
 
     /// <summary>A row of the list view; overdue is judged against the shop's today.</summary>
     public static JobSummary ToSummary(this Job job, DateOnly today) => new(job.Id, job.Module, job.Description, job.Customer,

@@ -15,5 +15,8 @@ public sealed class ReminderOptions
     /// <summary>How often the reconciliation arms the timers of board jobs that lack one (the first run one interval after start).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>At most this many pickup reminders go to a customer per stay in Ready for Pickup; then the piece is unclaimed.</summary>
+    public int PickupReminders { get; set; } = 3;
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }

@@ -10,7 +10,8 @@ namespace JewelBench.Functions.Reminders;
 /// conditional on the job's ETag. The job records the (lapse, step) it was reminded for, so a repeated message, a
 /// second instance or a restart finds the step done and writes nothing: no job is reminded twice for the same step.
 /// </summary>
-public sealed class StuckReminder(IShopTable table, ReminderTimers timers, TimeProvider clock, ILogger<StuckReminder> logger) : IOperationKind
+public sealed class StuckReminder(IShopTable table, ReminderTimers timers, PickupReminder pickup, Operations operations, TimeProvider clock,
+    ILogger<StuckReminder> logger) : IOperationKind
 {
     public const string Kind = "stuck-reminder";
     public const string By = "Reminders";
@@ -43,11 +44,13 @@ public sealed class StuckReminder(IShopTable table, ReminderTimers timers, TimeP
 
             var change = new Change(By, now);
             if (!job.MarkStuck(lapse, number, today, change)) return;
+            var customerWrites = new List<TableWrite>();
+            var email = await pickup.AddAsync(context.Shop, job, shop, number, today, change, customerWrites, clock, ct);
             job.Version++;
             var next = timers.Timer(jobId, lapse, number + 1, now + thresholds.EscalationInterval, By);
             var writes = RecordedWrites.History(jobId, job.TakeEvents())
                 .Prepend(new TableWrite.Replace(stored.RowKey, job, stored.ETag))
-                .Append(ReminderTimers.Write(next)).ToList();
+                .Append(ReminderTimers.Write(next)).Concat(customerWrites).ToList();
             if (JobCommands.CardWrite(job, wasOnBoard: true) is { } card) writes.Add(card);
             try
             {
@@ -60,6 +63,7 @@ public sealed class StuckReminder(IShopTable table, ReminderTimers timers, TimeP
             }
             logger.LogInformation("Job {Job} is stuck ({Days} days); reminded for lapse {Lapse} step {Step}", jobId, job.Stuck!.Days, lapse, number);
             await timers.EnqueueAsync(context.Shop, next, ct);
+            if (email is not null) await operations.EnqueueAsync(context.Shop, email, ct);
             return;
         }
     }

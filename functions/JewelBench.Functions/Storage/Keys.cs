@@ -61,7 +61,8 @@ public static class Keys
     public static string Invoice(string invoiceId) => $"inv|{Id(invoiceId)}";
 
     /// <summary>A customer status-page token → shop and job, in the install partition; only the token's hash is stored.</summary>
-    public static string StatusToken(string token) => $"status|{Hash(token)}";
+    public static string StatusToken(string token) => StatusTokenHash(Hash(token));
+    public static string StatusTokenHash(string tokenHash) => $"status|{tokenHash}";
 
     /// <summary>The partition of the install itself, outside every shop: the setup marker and the sign-in indexes.</summary>
     public const string Install = "_install";

@@ -74,6 +74,7 @@ public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<strin
         ["POST /api/jobs/{id}/location"] = new { place = "Safe", reason = "Security test" },
         ["POST /api/jobs/{id}/pickup"] = new { amount = 0, method = "Cash" },
         ["POST /api/jobs/{id}/snooze"] = new { until = "2026-12-30", reason = "Security test" },
+        ["POST /api/reminders/opt-out/{token}"] = null,
         ["POST /api/outbox/{mailId}/resend"] = new { },
         ["POST /api/customers"] = new { name = "Security Test", email = "security@customer.test" },
         ["PATCH /api/customers/{customerId}"] = new { name = "Renamed by a security test", phone = "555 0100 99" },

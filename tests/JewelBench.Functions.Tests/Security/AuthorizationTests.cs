@@ -26,7 +26,8 @@ public sealed class AuthorizationTests(JewelBenchApp app)
 
     private static readonly string[] Anonymous =
         ["GET /api/health", "GET /api/setup", "POST /api/setup", "POST /api/auth/sign-in", "POST /api/kiosk/session",
-            "GET /api/status/{token}", "GET /api/status/{token}/photos/{photoId}"];
+            "GET /api/status/{token}", "GET /api/status/{token}/photos/{photoId}",
+            "GET /api/reminders/opt-out/{token}", "POST /api/reminders/opt-out/{token}"];
 
     [Fact]
     public void OnlySignInSetupHealthKioskLinksAndStatusPagesAreOpenWithoutASession() =>

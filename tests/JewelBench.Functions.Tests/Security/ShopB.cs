@@ -84,6 +84,8 @@ public sealed record ShopIds(string Shop, IReadOnlyDictionary<string, string> By
             ["styleId"] = (string)style["id"]!,
             ["imageId"] = (string)image["images"]![0]!["id"]!,
             ["recordId"] = (string)recorded["stages"]![0]!["records"]![0]!["id"]!,
+            // The repair's pickup-reminder opt-out token: "{shop}.{hash of its status secret}".
+            ["token"] = $"{shop}.{Keys.Hash(((string)repair["statusPage"]!).Split('.').Last())}",
         });
     }
 }
