@@ -12,5 +12,8 @@ public sealed class ReminderOptions
     /// <summary>A stuck job is reminded again after this many days, until it moves.</summary>
     public int Escalation { get; set; } = 3;
 
+    /// <summary>The hour of the shop's own morning (in its time zone) when staff get the daily digest.</summary>
+    public int DigestHour { get; set; } = 8;
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }
