@@ -26,7 +26,7 @@ public sealed class DailyDigest(IShopTable table, DailyDigestTimers timers, Oper
     {
         var day = DateOnly.ParseExact((string)step.Args!["day"]!, "yyyy-MM-dd");
         var shop = (await table.GetAsync<ShopProfile>(context.Shop, Keys.Shop, ct))?.Value;
-        if (shop is null) return;
+        if (shop is null || !timers.Enabled) return;
         var now = clock.GetUtcNow();
         // The shop may have moved its time zone (or the install its hour) since the timer was armed.
         if (timers.DueAt(shop, day) > now)

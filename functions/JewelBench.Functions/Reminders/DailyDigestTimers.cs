@@ -17,6 +17,8 @@ public sealed class DailyDigestTimers(IShopTable table, Operations operations, I
 
     public int Hour => Math.Clamp(options.Value.DigestHour, 0, 23);
 
+    public bool Enabled => options.Value.Digest;
+
     public static string OperationId(string shopId, DateOnly day) => $"op-digest-{ShopPart(shopId)}-{day:yyyyMMdd}";
 
     /// <summary>The operation that sends the day's digest: its conditional insert is what makes the digest once a day.</summary>
@@ -76,6 +78,7 @@ public sealed class DailyDigestTimers(IShopTable table, Operations operations, I
 
     public async Task ArmAsync(string shopId, ShopProfile? shop, DateOnly day, CancellationToken ct = default)
     {
+        if (!Enabled) return;
         var timer = Timer(shopId, shop, day, DailyDigest.By);
         try
         {

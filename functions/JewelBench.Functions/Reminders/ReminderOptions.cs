@@ -15,5 +15,8 @@ public sealed class ReminderOptions
     /// <summary>The hour of the shop's own morning (in its time zone) when staff get the daily digest.</summary>
     public int DigestHour { get; set; } = 8;
 
+    /// <summary>False turns the daily digest off for the install: no timer is armed, and one already waiting sends nothing.</summary>
+    public bool Digest { get; set; } = true;
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }
