@@ -4,8 +4,8 @@ using JewelBench.Core.Shops;
 
 namespace JewelBench.Functions.Email;
 
-/// <summary>A label and value row, e.g. an invoice line or a total.</summary>
-public sealed record EmailFact(string Label, string Value);
+/// <summary>A label and value row, e.g. an invoice line or a total; with a URL (absolute http(s)) the label links to it.</summary>
+public sealed record EmailFact(string Label, string Value, string? Url = null);
 
 /// <summary>A button: its text and an absolute http(s) URL.</summary>
 public sealed record EmailLink(string Text, string Url);
@@ -29,7 +29,7 @@ public static class EmailComposer
     public static ComposedEmail Compose(EmailContent content, string shopName, string shopAddress)
     {
         var images = content.ImageUrls ?? [];
-        foreach (var url in images.Append(content.Action?.Url).Append(content.OptOut?.Url).OfType<string>()) RequireAbsolute(url);
+        foreach (var url in images.Append(content.Action?.Url).Append(content.OptOut?.Url).Concat(content.Facts.Select(f => f.Url)).OfType<string>()) RequireAbsolute(url);
         return new ComposedEmail(content.Subject, Html(content, images, shopName, shopAddress), Text(content, shopName, shopAddress));
     }
 
@@ -43,7 +43,7 @@ public static class EmailComposer
         {
             body.Append("<table role=\"presentation\" style=\"width:100%;border-collapse:collapse;margin:8px 0 16px;\">");
             foreach (var f in c.Facts)
-                body.Append($"<tr><td style=\"{Font}font-size:14px;padding:6px 0;border-bottom:1px solid #e8e2d9;\">{E(f.Label)}</td>" +
+                body.Append($"<tr><td style=\"{Font}font-size:14px;padding:6px 0;border-bottom:1px solid #e8e2d9;\">{Label(f)}</td>" +
                             $"<td style=\"{Font}font-size:14px;padding:6px 0;border-bottom:1px solid #e8e2d9;text-align:right;\">{E(f.Value)}</td></tr>");
             body.Append("</table>");
         }
@@ -64,11 +64,19 @@ public static class EmailComposer
                "</table></td></tr></table></body></html>";
     }
 
+    private static string Label(EmailFact f) => f.Url is { } url
+        ? $"<a href=\"{WebUtility.HtmlEncode(url)}\" style=\"{Font}color:#8a6d1f;\">{WebUtility.HtmlEncode(f.Label)}</a>"
+        : WebUtility.HtmlEncode(f.Label);
+
     private static string Text(EmailContent c, string shopName, string shopAddress)
     {
         var text = new StringBuilder().AppendLine(c.Heading).AppendLine();
         foreach (var p in c.Paragraphs) text.AppendLine(p).AppendLine();
-        foreach (var f in c.Facts) text.AppendLine($"{f.Label}: {f.Value}");
+        foreach (var f in c.Facts)
+        {
+            text.AppendLine($"{f.Label}: {f.Value}");
+            if (f.Url is { } url) text.AppendLine($"  {url}");
+        }
         if (c.Facts.Count > 0) text.AppendLine();
         if (c.Action is { } a) text.AppendLine($"{a.Text}: {a.Url}").AppendLine();
         foreach (var url in c.ImageUrls ?? []) text.AppendLine($"Photo: {url}");

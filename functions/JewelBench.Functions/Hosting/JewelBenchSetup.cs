@@ -36,6 +36,7 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<AzureBlobStore>());
         builder.Services.AddHostedService<StorageSetup>();
         builder.Services.AddHostedService<DemoShopSeeder>();
+        builder.Services.AddHostedService<DailyDigestArming>();
         builder.Services.AddOptions<WorkflowOptions>().BindConfiguration("jewelbench:workflow");
         builder.Services.AddSingleton<WorkQueues>();
         builder.Services.AddSingleton<Operations>();
@@ -47,6 +48,8 @@ public static class JewelBenchSetup
         builder.Services.AddSingleton<ReminderTimers>();
         builder.Services.AddSingleton<IOperationKind, StuckReminder>();
         builder.Services.AddSingleton<PickupReminder>();
+        builder.Services.AddSingleton<DailyDigestTimers>();
+        builder.Services.AddSingleton<IOperationKind, DailyDigest>();
         builder.Services.AddJewelBenchEmail();
         builder.Services.AddHostedService<WorkflowWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OperationSweep>());

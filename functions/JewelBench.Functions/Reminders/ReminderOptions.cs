@@ -18,5 +18,11 @@ public sealed class ReminderOptions
     /// <summary>At most this many pickup reminders go to a customer per stay in Ready for Pickup; then the piece is unclaimed.</summary>
     public int PickupReminders { get; set; } = 3;
 
+    /// <summary>The hour of the shop's own morning (in its time zone) when staff get the daily digest.</summary>
+    public int DigestHour { get; set; } = 8;
+
+    /// <summary>False turns the daily digest off for the install: no timer is armed, and one already waiting sends nothing.</summary>
+    public bool Digest { get; set; } = true;
+
     public ReminderThresholds ToThresholds() => new(InShop, InProgress, WaitingOnVendor, ReadyForPickup, OnHold, Escalation);
 }

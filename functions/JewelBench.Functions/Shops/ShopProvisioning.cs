@@ -1,6 +1,7 @@
 using JewelBench.Core.History;
 using JewelBench.Core.Shops;
 using JewelBench.Functions.Auth;
+using JewelBench.Functions.Reminders;
 
 namespace JewelBench.Functions.Shops;
 
@@ -9,7 +10,7 @@ namespace JewelBench.Functions.Shops;
 /// the shop's, so the entry is claimed first (an email belongs to one account) and given back if the
 /// shop's write fails.
 /// </summary>
-public sealed class ShopProvisioning(IShopTable table, Passwords passwords, TimeProvider clock)
+public sealed class ShopProvisioning(IShopTable table, Passwords passwords, DailyDigestTimers digests, TimeProvider clock)
 {
     public async Task<(ShopProfile Shop, ShopUser Owner)> CreateShopAsync(string shopId, ShopDetails details, NewUser owner,
         string? password, CancellationToken ct)
@@ -25,6 +26,7 @@ public sealed class ShopProvisioning(IShopTable table, Passwords passwords, Time
         await CommitOrReleaseLoginAsync(shopId, user,
             [.. RecordedWrites.Insert(Keys.Shop, Keys.ShopHistorySubject, shop), .. RecordedWrites.Insert(Keys.User(user.Id), user.Id, user)], ct);
         await IndexAsync(shopId, ct);
+        await digests.ArmNewShopAsync(shopId, shop, ct);
         return (shop, user);
     }
 
