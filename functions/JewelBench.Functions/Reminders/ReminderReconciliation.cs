@@ -7,11 +7,12 @@ namespace JewelBench.Functions.Reminders;
 
 /// <summary>
 /// On a schedule, arms the reminder timer of every job on a board that lacks one — imported or restored data, jobs seeded
-/// before reminders existed, a timer lost between its record and its message long ago. One instance at a time runs it,
+/// before reminders existed, a timer lost between its record and its message long ago — and the shop's next daily
+/// digest, should a failed run have broken its chain. One instance at a time runs it,
 /// under a blob lease; two at once would only arm the same timers twice, which is harmless (the ids are deterministic).
 /// </summary>
-public sealed class ReminderReconciliation(IShopTable table, IBlobStore blobs, ReminderTimers timers, IOptions<ReminderOptions> options,
-    IOptions<StorageOptions> storage, ILogger<ReminderReconciliation> logger) : BackgroundService
+public sealed class ReminderReconciliation(IShopTable table, IBlobStore blobs, ReminderTimers timers, DailyDigestTimers digests,
+    IOptions<ReminderOptions> options, IOptions<StorageOptions> storage, ILogger<ReminderReconciliation> logger) : BackgroundService
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(60);
 
@@ -46,7 +47,10 @@ public sealed class ReminderReconciliation(IShopTable table, IBlobStore blobs, R
         {
             var armed = 0;
             foreach (var shop in await table.QueryAsync<ShopIndexEntry>(Keys.Install, Keys.ShopIndexPrefix, ct))
+            {
                 armed += await ReconcileShopAsync(shop.Value.ShopId, ct);
+                await digests.ArmAsync(shop.Value.ShopId, ct);
+            }
             return armed;
         }
         finally

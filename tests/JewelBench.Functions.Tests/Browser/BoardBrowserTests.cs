@@ -15,6 +15,8 @@ public sealed class BoardBrowserTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New job" }).ClickAsync();
         await page.GetByLabel("Description").FillAsync("Phone-width pendant");
+        // The process picker's hint is rewritten once the processes are read, which can move the form under a click.
+        await Expect(page.Locator("#nj-process-hint")).Not.ToHaveTextAsync("Loading processes…");
         await page.GetByLabel("Rush job").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create job" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"P-\d{4}") })).ToBeVisibleAsync();
