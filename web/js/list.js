@@ -1,7 +1,8 @@
 // List view: searchable, filterable, sortable, paged table of all jobs (closed ones included).
 // The filters live in the address (#/list?q=…&lane=…), so back/forward, reload and shared links keep them.
 import { listJobs } from './api.js';
-import { html, setHtml, statusBadge, badge, money, time, problemHtml, plural } from './ui.js';
+import { html, setHtml, statusBadge, badge, money, time } from './ui.js';
+import { pagerHtml, bindPagedList } from './paged-list.js';
 import { field, selectField } from './forms.js';
 
 const STATUSES = [['', 'All statuses'], ['Draft', 'Draft'], ['InProduction', 'In production'], ['Completed', 'Completed'],
@@ -41,8 +42,7 @@ function address(state) {
 const isFiltered = (s) => Boolean(s.q || s.status || s.module || s.lane || s.rush || s.overdue);
 
 export async function renderList(view) {
-  let state = readState();
-  let seq = 0;
+  const state = readState();
   setHtml(view, html`<div class="page-head">
       <h1 tabindex="-1">Jobs</h1>
       <div class="page-actions"><button type="button" class="btn btn-primary" data-new>New job</button></div>
@@ -59,49 +59,26 @@ export async function renderList(view) {
         ${field({ id: 'f-overdue', name: 'overdue', text: 'Overdue only', type: 'checkbox', value: state.overdue })}
       </fieldset>
     </form>
-    <p class="results-summary" role="status"></p>
-    <div class="list-body"><p class="loading">Loading jobs…</p></div>
-    <nav class="pager" aria-label="Pagination" hidden>
-      <button type="button" class="btn" data-page="-1">Prev</button>
-      <span class="pager-info"></span>
-      <button type="button" class="btn" data-page="1">Next</button>
-    </nav>`);
-
-  const form = view.querySelector('form');
-  const controls = form.elements;
-
-  // pushState does not fire hashchange, so the page stays (and keeps focus); back/forward do, and re-render from the address.
-  const show = (next, { replace = false, pagerButton } = {}) => {
-    state = next;
-    const url = address(state);
-    if (location.hash !== url) history[replace ? 'replaceState' : 'pushState'](null, '', url);
-    return load(view, state, ++seq, () => seq, pagerButton);
-  };
-  const fromForm = () => ({
-    ...state, q: controls.q.value.trim(), module: controls.module.value, status: controls.status.value, lane: controls.lane.value,
-    sort: controls.sort.value, rush: controls.rush.checked, overdue: controls.overdue.checked, page: 1,
-  });
-
-  let timer;
-  // Typing refines one search: the first keystroke adds a history entry, later ones replace it.
-  const typed = () => { clearTimeout(timer); const next = fromForm(); if (next.q !== state.q) show(next, { replace: Boolean(state.q) }); };
-  form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); show(fromForm()); });
-  controls.q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(typed, 300); });
-  form.addEventListener('change', (e) => { if (e.target !== controls.q) { clearTimeout(timer); show(fromForm()); } });
+    ${pagerHtml()}`);
   view.querySelector('[data-new]').addEventListener('click', () => { location.hash = '#/new'; });
-  view.querySelectorAll('[data-page]').forEach((btn) => btn.addEventListener('click', () => {
-    show({ ...state, page: Math.max(1, state.page + Number(btn.dataset.page)) }, { pagerButton: btn });
-  }));
-  view.addEventListener('click', (e) => {
-    if (!e.target.closest('[data-clear]')) return;
-    for (const el of [controls.module, controls.status, controls.lane]) el.value = '';
-    controls.q.value = '';
-    controls.rush.checked = false;
-    controls.overdue.checked = false;
-    show({ ...EMPTY, sort: state.sort }); // the order is a preference, not a filter
-    controls.q.focus();
+  await bindPagedList(view, {
+    state, empty: EMPTY, address, isFiltered, noun: 'job', fetch: listJobs,
+    fromForm: (c, state) => ({
+      ...state, q: c.q.value.trim(), module: c.module.value, status: c.status.value, lane: c.lane.value,
+      sort: c.sort.value, rush: c.rush.checked, overdue: c.overdue.checked,
+    }),
+    clearForm: (c) => {
+      for (const el of [c.module, c.status, c.lane]) el.value = '';
+      c.rush.checked = false;
+      c.overdue.checked = false;
+    },
+    emptyText: { filtered: 'No jobs match these filters.', none: 'No jobs yet.', noneHint: html`Create the first one with <a href="#/new">New job</a>.` },
+    tableHtml: (items, state, pages) => html`<table class="table job-table">
+      <caption class="visually-hidden">Jobs, page ${state.page} of ${pages}</caption>
+      <thead><tr><th scope="col">Job</th><th scope="col">Description</th><th scope="col">Item</th><th scope="col">Customer</th>
+        <th scope="col">Promised</th><th scope="col">Status</th><th scope="col" class="num">Total</th></tr></thead>
+      <tbody>${items.map(row)}</tbody></table>`,
   });
-  await load(view, state, ++seq, () => seq);
 }
 
 function row(j) {
@@ -115,48 +92,4 @@ function row(j) {
     <td data-label="Status">${statusBadge(j.status)}</td>
     <td data-label="Total" class="num">${money(j.total)}</td>
   </tr>`;
-}
-
-async function load(view, state, mine, latest, pagerButton) {
-  const body = view.querySelector('.list-body');
-  const summary = view.querySelector('.results-summary');
-  const pager = view.querySelector('.pager');
-  body.setAttribute('aria-busy', 'true');
-  pager.querySelectorAll('button').forEach((b) => { b.disabled = true; });
-  try {
-    const data = await listJobs(state);
-    if (mine !== latest()) return;
-    const items = data?.items || [];
-    const total = data?.total ?? items.length;
-    const pageSize = data?.pageSize || items.length || 1;
-    const pages = Math.max(1, Math.ceil(total / pageSize));
-    const filtered = isFiltered(state);
-    summary.textContent = total ? `${plural(total, 'job')}${filtered ? (total === 1 ? ' matches' : ' match') : ''}` : '';
-    if (!items.length) {
-      const pastEnd = total > 0;
-      setHtml(body, html`<div class="empty-state">
-        <p class="empty-title">${pastEnd ? `There is no page ${state.page}.` : filtered ? 'No jobs match these filters.' : 'No jobs yet.'}</p>
-        ${pastEnd ? html`<p><a class="btn" href="${address({ ...state, page: 1 })}">Go to the first page</a></p>`
-          : filtered ? html`<p><button type="button" class="btn" data-clear>Clear filters</button></p>`
-            : html`<p>Create the first one with <a href="#/new">New job</a>.</p>`}</div>`);
-    } else {
-      setHtml(body, html`<table class="table job-table">
-        <caption class="visually-hidden">Jobs, page ${state.page} of ${pages}</caption>
-        <thead><tr><th scope="col">Job</th><th scope="col">Description</th><th scope="col">Item</th><th scope="col">Customer</th>
-          <th scope="col">Promised</th><th scope="col">Status</th><th scope="col" class="num">Total</th></tr></thead>
-        <tbody>${items.map(row)}</tbody></table>`);
-    }
-    pager.hidden = pages <= 1;
-    pager.querySelector('.pager-info').textContent = `Page ${state.page} of ${pages}`;
-    pager.querySelector('[data-page="-1"]').disabled = state.page <= 1;
-    pager.querySelector('[data-page="1"]').disabled = state.page >= pages;
-    if (pagerButton && pagerButton.disabled) pager.querySelector('button:not(:disabled)')?.focus();
-  } catch (err) {
-    if (mine !== latest()) return;
-    summary.textContent = '';
-    pager.hidden = true;
-    setHtml(body, html`<div class="alert alert-error" role="alert">${problemHtml(err.problem)}</div>`);
-  } finally {
-    if (mine === latest()) body.removeAttribute('aria-busy');
-  }
 }
