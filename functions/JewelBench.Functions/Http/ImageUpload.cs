@@ -39,4 +39,31 @@ public static class ImageUpload
         }
         return images;
     }
+
+    /// <summary>
+    /// Stores the images, then runs the command that lists them on their row; when the command is refused or throws, the
+    /// images just stored are deleted again, so no blob is left that nothing lists.
+    /// </summary>
+    public static async Task<IResult> StoreThenListAsync(IBlobStore blobs, IReadOnlyList<(string Name, byte[] Bytes, string ContentType)> images,
+        Func<Task<IResult>> list, CancellationToken ct)
+    {
+        foreach (var (name, bytes, contentType) in images) await blobs.PutAsync(name, bytes, contentType, ct);
+        IResult result;
+        try
+        {
+            result = await list();
+        }
+        catch
+        {
+            await DeleteAsync(blobs, images);
+            throw;
+        }
+        if (!Answers.Succeeded(result)) await DeleteAsync(blobs, images);
+        return result;
+    }
+
+    private static async Task DeleteAsync(IBlobStore blobs, IReadOnlyList<(string Name, byte[] Bytes, string ContentType)> images)
+    {
+        foreach (var (name, _, _) in images) await blobs.DeleteIfExistsAsync(name, CancellationToken.None);
+    }
 }

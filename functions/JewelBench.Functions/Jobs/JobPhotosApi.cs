@@ -30,21 +30,10 @@ public static class JobPhotosApi
         var files = await ImageUpload.ReadAsync(request, "photos", MaxFilesPerUpload, options.Value.MaxPhotoBytes);
         var now = clock.GetUtcNow();
         var photos = files.Select(f => (Photo: new JobPhoto(Ids.New("ph"), f.ContentType, f.Bytes.Length, caller.User, now), f.Bytes)).ToList();
-        foreach (var (photo, bytes) in photos) await blobs.PutAsync(BlobNames.JobPhoto(caller.ShopId, id, photo.Id), bytes, photo.ContentType, ct);
-
-        IResult result;
-        try
-        {
-            result = await jobs.RunAsync(caller, id, request, null, (job, change) => job.AddPhotos(photos.Select(p => p.Photo).ToList(), change),
-                StatusCodes.Status201Created);
-        }
-        catch
-        {
-            await DeleteAsync(blobs, caller.ShopId, id, photos.Select(p => p.Photo.Id));
-            throw;
-        }
-        if (!Answers.Succeeded(result)) await DeleteAsync(blobs, caller.ShopId, id, photos.Select(p => p.Photo.Id));
-        return result;
+        return await ImageUpload.StoreThenListAsync(blobs,
+            photos.Select(p => (BlobNames.JobPhoto(caller.ShopId, id, p.Photo.Id), p.Bytes, p.Photo.ContentType)).ToList(),
+            () => jobs.RunAsync(caller, id, request, null, (job, change) => job.AddPhotos(photos.Select(p => p.Photo).ToList(), change),
+                StatusCodes.Status201Created), ct);
     }
 
     /// <summary>Served through the API with the caller's session; a photo never changes under its id, so it may be cached.</summary>

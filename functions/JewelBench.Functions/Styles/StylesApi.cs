@@ -132,13 +132,11 @@ public static class StylesApi
         if (await table.GetAsync<Style>(caller.ShopId, Keys.Style(styleId), ct) is null) return Answers.NotFound($"Style {styleId} was not found.");
         var files = await ImageUpload.ReadAsync(request, "images", MaxImagesPerUpload, options.Value.MaxPhotoBytes);
         var images = files.Select(f => (Image: new StyleImage(Ids.New("im"), f.ContentType, f.Bytes.Length), f.Bytes)).ToList();
-        foreach (var (image, bytes) in images) await blobs.PutAsync(BlobNames.StyleImage(caller.ShopId, styleId, image.Id), bytes, image.ContentType, ct);
         var materials = await MaterialsAsync(table, caller.ShopId, ct);
-        var result = await RunAsync(styleId, caller, request, null, runner, materials, (style, change) => style.AddImages(images.Select(i => i.Image).ToList(), change),
-            StatusCodes.Status201Created);
-        if (!Answers.Succeeded(result))
-            foreach (var (image, _) in images) await blobs.DeleteIfExistsAsync(BlobNames.StyleImage(caller.ShopId, styleId, image.Id), CancellationToken.None);
-        return result;
+        return await ImageUpload.StoreThenListAsync(blobs,
+            images.Select(i => (BlobNames.StyleImage(caller.ShopId, styleId, i.Image.Id), i.Bytes, i.Image.ContentType)).ToList(),
+            () => RunAsync(styleId, caller, request, null, runner, materials, (style, change) => style.AddImages(images.Select(i => i.Image).ToList(), change),
+                StatusCodes.Status201Created), ct);
     }
 
     private static async Task<IResult> Image(string styleId, string imageId, Caller caller, HttpContext http, IShopTable table, IBlobStore blobs,
